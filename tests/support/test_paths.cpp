@@ -1,0 +1,29 @@
+#include "support/test_paths.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace eqlwb::test {
+
+QString sourceDir() { return QStringLiteral(EQLWB_SOURCE_DIR); }
+
+QString sharedDir()
+{
+    const QByteArray env = qgetenv("EQLWB_SHARED_DIR");
+    return QDir::cleanPath(env.isEmpty() ? QStringLiteral(EQLWB_SHARED_DIR) : QString::fromLocal8Bit(env));
+}
+
+bool haveShared() { return QFileInfo(sharedDir() + "/docs/design.md").exists(); }
+
+QString cliPath() { return QStringLiteral(EQLWB_CLI_PATH); }
+
+QString tempDir()
+{
+    const QByteArray env = qgetenv("EQLWB_TEST_TMP");
+    const QString dir
+        = env.isEmpty() ? QStringLiteral(EQLWB_BINARY_DIR "/tests/tmp") : QString::fromLocal8Bit(env);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace eqlwb::test

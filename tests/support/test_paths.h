@@ -1,0 +1,21 @@
+// Paths the test suites need, and the skip rule for material from ../shared.
+#pragma once
+
+#include <QString>
+
+namespace eqlwb::test {
+
+QString sourceDir(); // the project checkout
+QString sharedDir(); // ../shared, which a user's fresh clone does not have
+bool haveShared(); // true when sharedDir() exists
+QString cliPath(); // the built eqlwb
+QString tempDir(); // a scratch folder under the build tree, created on demand
+
+} // namespace eqlwb::test
+
+// Skips the current test function, saying why, when ../shared is absent.
+#define EQLWB_REQUIRE_SHARED()                                                                               \
+    do {                                                                                                     \
+        if (!eqlwb::test::haveShared())                                                                      \
+            QSKIP("needs the reference material in ../shared, which is absent in this checkout");            \
+    } while (false)
