@@ -29,3 +29,28 @@ struct EventIndex {
 };
 
 } // namespace eqlwb
+
+#include "core/result.h"
+
+namespace eqlwb {
+
+// Anything the executor can run against: the SQLite workspace, or an in-memory set of events
+// (tests, the conformance harness, results pulled from a cluster). Implementations must be
+// usable from a worker thread (one thread at a time).
+class ColumnSource {
+public:
+    virtual ~ColumnSource() = default;
+
+    // Changes whenever the events change (an import), so caches know what to drop.
+    virtual uint64_t dataVersion() const = 0;
+    virtual Result<EventIndex> eventIndex() = 0;
+    // Every event's values of one dotted field. A field no event has gives an empty column
+    // (all rows missing), not an error; errors are for I/O.
+    virtual Result<FieldColumn> column(const std::string& path) = 0;
+    // Dotted paths of every field some event carries (the workspace's field catalogue).
+    virtual std::vector<std::string> fieldPaths() = 0;
+    // The event as stored (its original JSON document), for details and --json output.
+    virtual Result<std::string> eventJson(int64_t id) = 0;
+};
+
+} // namespace eqlwb
