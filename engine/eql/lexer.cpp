@@ -428,6 +428,16 @@ bool decodeString(
         case '"':
             out += '"';
             break;
+        // Elasticsearch's string rule also takes these three (real rules use \').
+        case '\'':
+            out += '\'';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
         case 'u': {
             // \u{h...} with 2 to 8 hex digits.
             size_t j = i + 1;
@@ -471,10 +481,9 @@ bool decodeString(
             break;
         }
         default: {
-            const auto len = static_cast<unsigned char>(e) >= 0x80 ? 1 : 1;
-            bad(i - 1, 1 + len,
+            bad(i - 1, 2,
                 "invalid escape sequence '\\" + std::string(1, e)
-                    + "' in string (valid: \\n \\r \\t \\\\ \\\" \\u{XXXX}; write \\\\ for a backslash or "
+                    + "' in string (valid: \\n \\r \\t \\b \\f \\' \\\\ \\\" \\u{XXXX}; write \\\\ for a backslash or "
                       "use "
                       "\"\"\"...\"\"\")");
             out += e;
