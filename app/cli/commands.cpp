@@ -14,7 +14,7 @@ const std::vector<Command>& commands()
             "import log files or folders (NDJSON, JSON array, _search exports, gzip) into a workspace",
             runIngest, false},
         {"parse", "(QUERY | -f FILE) [--format] [--json]",
-            "check an EQL query, print line:column diagnostics or its canonical form", runParse, false},
+            "check an EQL query, print line:column diagnostics or its canonical form", runParse, true},
         {"query",
             "WORKSPACE (QUERY | -f FILE) [--ids FIELD | --count | --json] [--size N] [--strict]\n"
             "      [--timestamp-field F] [--tiebreaker-field F] [--category-field F]",
