@@ -1,0 +1,173 @@
+#include "exec/event_filter.h"
+
+namespace eqlwb {
+
+namespace {
+
+constexpr uint8_t kNotComputed = 3;
+
+struct Evaluator {
+    FilterInput& in;
+    EvalState state;
+    bool cancelled = false;
+
+    void eval(const PNode& n, const uint32_t* rows, size_t count, Tri* out)
+    {
+        if (cancelled || in.cancel.cancelled()) {
+            cancelled = true;
+            std::fill(out, out + count, Tri::Null);
+            return;
+        }
+        switch (n.kind) {
+        case PKind::Const:
+            std::fill(out, out + count, n.constant);
+            return;
+        case PKind::Not:
+            eval(n.kids[0], rows, count, out);
+            for (size_t i = 0; i < count; ++i)
+                out[i] = triNot(out[i]);
+            return;
+        case PKind::And:
+        case PKind::Or:
+            evalLogical(n, rows, count, out);
+            return;
+        case PKind::FieldPredicate:
+            evalField(n, rows, count, out);
+            return;
+        case PKind::RowPredicate:
+            evalRow(n, rows, count, out);
+            return;
+        }
+    }
+
+    void evalLogical(const PNode& n, const uint32_t* rows, size_t count, Tri* out)
+    {
+        const bool isAnd = n.kind == PKind::And;
+        // The value that decides the result alone: later operands only see undecided rows.
+        const Tri decisive = isAnd ? Tri::False : Tri::True;
+        eval(n.kids[0], rows, count, out);
+        std::vector<uint32_t> subRows, subIndex;
+        std::vector<Tri> subOut;
+        for (size_t k = 1; k < n.kids.size(); ++k) {
+            subRows.clear();
+            subIndex.clear();
+            for (size_t i = 0; i < count; ++i) {
+                if (out[i] != decisive) {
+                    subRows.push_back(rows[i]);
+                    subIndex.push_back(static_cast<uint32_t>(i));
+                }
+            }
+            if (subRows.empty())
+                return;
+            subOut.resize(subRows.size());
+            eval(n.kids[k], subRows.data(), subRows.size(), subOut.data());
+            for (size_t j = 0; j < subRows.size(); ++j) {
+                Tri& o = out[subIndex[j]];
+                o = isAnd ? triAnd(o, subOut[j]) : triOr(o, subOut[j]);
+            }
+        }
+    }
+
+    Tri computeValue(const PNode& n, const Value& v, std::vector<Value>& binding)
+    {
+        binding[n.slot] = v;
+        Tri t = triOfValue(evalScalar(n.expr, binding.data(), state));
+        if (n.pushdown && t == Tri::Null)
+            t = Tri::False;
+        return t;
+    }
+
+    void evalField(const PNode& n, const uint32_t* rows, size_t count, Tri* out)
+    {
+        DictColumn& col = *in.columns[n.slot];
+        auto& cached = col.predicateResults[n.signature];
+        if (cached.size() != col.dict.size())
+            cached.assign(col.dict.size(), kNotComputed);
+        std::vector<Value> binding(n.slot + 1);
+        const uint32_t* codes = col.codes.data();
+        const size_t codeCount = col.codes.size();
+        uint8_t* table = cached.data();
+        for (size_t i = 0; i < count; ++i) {
+            const uint32_t row = rows[i];
+            const uint32_t code = row < codeCount ? codes[row] : DictColumn::kMissing;
+            if (code == DictColumn::kMissing) {
+                out[i] = n.missingResult;
+            } else if (!(code & DictColumn::kMultiFlag)) {
+                uint8_t r = table[code];
+                if (r == kNotComputed) {
+                    r = static_cast<uint8_t>(computeValue(n, col.dict[code], binding));
+                    table[code] = r;
+                }
+                out[i] = static_cast<Tri>(r);
+            } else {
+                // Several values: true when any is; otherwise false when any is (null only
+                // when every element's result is null).
+                const uint32_t m = code & ~DictColumn::kMultiFlag;
+                bool anyTrue = false, anyFalse = false;
+                for (uint32_t j = col.multiOffsets[m]; j < col.multiOffsets[m + 1] && !anyTrue; ++j) {
+                    const uint32_t c = col.multiCodes[j];
+                    uint8_t r = table[c];
+                    if (r == kNotComputed) {
+                        r = static_cast<uint8_t>(computeValue(n, col.dict[c], binding));
+                        table[c] = r;
+                    }
+                    anyTrue = r == static_cast<uint8_t>(Tri::True);
+                    anyFalse = anyFalse || r == static_cast<uint8_t>(Tri::False);
+                }
+                out[i] = anyTrue ? Tri::True : (anyFalse ? Tri::False : Tri::Null);
+            }
+        }
+    }
+
+    void evalRow(const PNode& n, const uint32_t* rows, size_t count, Tri* out)
+    {
+        const uint32_t maxSlot = n.slots.empty() ? 0 : n.slots.back();
+        std::vector<Value> binding(maxSlot + 1);
+        for (size_t i = 0; i < count; ++i) {
+            if ((i & 0xFFFF) == 0 && in.cancel.cancelled()) {
+                cancelled = true;
+                std::fill(out + i, out + count, Tri::Null);
+                return;
+            }
+            for (uint32_t s : n.slots) {
+                const Value* v = in.columns[s]->first(rows[i]);
+                binding[s] = v ? *v : Value(Null{});
+            }
+            out[i] = triOfValue(evalScalar(n.expr, binding.data(), state));
+        }
+    }
+};
+
+} // namespace
+
+Result<std::vector<Tri>> evaluateRows(
+    const PNode& condition, const std::vector<uint32_t>& rows, FilterInput& in)
+{
+    try {
+        Evaluator ev{in, {}, false};
+        std::vector<Tri> out(rows.size());
+        ev.eval(condition, rows.data(), rows.size(), out.data());
+        if (ev.cancelled)
+            return Error{"cancelled", "the query was cancelled", {}};
+        if (ev.state.error)
+            return *ev.state.error;
+        return out;
+    } catch (const std::exception& e) {
+        return Error{"internal", std::string("query evaluation failed: ") + e.what(), {}};
+    }
+}
+
+Result<std::vector<uint32_t>> filterRows(
+    const PNode& condition, const std::vector<uint32_t>& rows, FilterInput& in)
+{
+    auto results = evaluateRows(condition, rows, in);
+    if (!results)
+        return results.error();
+    std::vector<uint32_t> matched;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if ((*results)[i] == Tri::True)
+            matched.push_back(rows[i]);
+    return matched;
+}
+
+} // namespace eqlwb

@@ -1,0 +1,138 @@
+#include "exec/exec_session.h"
+
+#include "exec/event_filter.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace eqlwb {
+
+ExecSession::ExecSession(
+    ColumnSource& source, ColumnCache& cache, const RunOptions& options, CancelToken cancel)
+    : source_(source)
+    , cache_(cache)
+    , options_(options)
+    , cancel_(std::move(cancel))
+{
+    cache_.syncWith(source_);
+}
+
+PlanContext ExecSession::planContext()
+{
+    return PlanContext{options_, cache_.knownFields(source_), slots_, diagnostics_};
+}
+
+Result<std::shared_ptr<const EventIndex>> ExecSession::eventIndex() { return cache_.eventIndex(source_); }
+
+size_t ExecSession::rowCount()
+{
+    auto index = eventIndex();
+    return index ? (*index)->ids.size() : 0;
+}
+
+Result<std::shared_ptr<DictColumn>> ExecSession::column(const std::string& path)
+{
+    return cache_.column(source_, path);
+}
+
+Status ExecSession::loadSlots()
+{
+    while (columns_.size() < slots_.paths.size()) {
+        auto col = cache_.column(source_, slots_.paths[columns_.size()]);
+        if (!col)
+            return col.error();
+        columns_.push_back(*col);
+    }
+    return Ok{};
+}
+
+Result<std::vector<uint32_t>> ExecSession::matchingRows(const eql::EventFilter& filter)
+{
+    auto ctx = planContext();
+    auto condition = planCondition(filter.condition, ctx);
+    if (!condition)
+        return condition.error();
+    PNode root;
+    if (filter.category.any) {
+        root = std::move(*condition);
+    } else {
+        root.kind = PKind::And;
+        root.kids.push_back(categoryPredicate(filter.category.name, ctx));
+        root.kids.push_back(std::move(*condition));
+    }
+    if (auto loaded = loadSlots(); !loaded)
+        return loaded.error();
+    auto index = eventIndex();
+    if (!index)
+        return index.error();
+    std::vector<uint32_t> rows((*index)->ids.size());
+    std::iota(rows.begin(), rows.end(), 0u);
+    FilterInput input{columns_, cancel_};
+    return filterRows(root, rows, input);
+}
+
+Status ExecSession::orderRows(std::vector<uint32_t>& rows)
+{
+    auto indexResult = eventIndex();
+    if (!indexResult)
+        return indexResult.error();
+    const EventIndex& index = **indexResult;
+    std::shared_ptr<DictColumn> tiebreaker;
+    if (!options_.tiebreakerField.empty()) {
+        auto col = column(options_.tiebreakerField);
+        if (!col)
+            return col.error();
+        tiebreaker = *col;
+    }
+    auto ts = [&](uint32_t r) { return r < index.timestamps.size() ? index.timestamps[r] : INT64_MIN; };
+    std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
+        const int64_t ta = ts(a), tb = ts(b);
+        if (ta != tb)
+            return ta < tb;
+        if (tiebreaker) {
+            const Value* va = tiebreaker->first(a);
+            const Value* vb = tiebreaker->first(b);
+            if (va && vb) {
+                if (compareValues(*va, *vb, eql::CompareOp::Less) == Tri::True)
+                    return true;
+                if (compareValues(*vb, *va, eql::CompareOp::Less) == Tri::True)
+                    return false;
+            } else if (va || vb) {
+                return va != nullptr; // present before missing
+            }
+        }
+        return a < b;
+    });
+    return Ok{};
+}
+
+Result<SExpr> ExecSession::compile(const eql::Expr& expr)
+{
+    auto ctx = planContext();
+    auto compiled = compileExpr(expr, ctx);
+    if (!compiled)
+        return compiled;
+    if (auto loaded = loadSlots(); !loaded)
+        return loaded.error();
+    return compiled;
+}
+
+Result<Value> ExecSession::value(const SExpr& expr, uint32_t row)
+{
+    std::vector<uint32_t> used;
+    collectSlots(expr, used);
+    std::vector<Value> binding(used.empty() ? 1 : used.back() + 1);
+    for (uint32_t s : used) {
+        if (s >= columns_.size())
+            return Error{"internal", "expression was not compiled by this session", expr.span};
+        const Value* v = columns_[s]->first(row);
+        binding[s] = v ? *v : Value(Null{});
+    }
+    EvalState state;
+    Value v = evalScalar(expr, binding.data(), state);
+    if (state.error)
+        return *state.error;
+    return v;
+}
+
+} // namespace eqlwb

@@ -1,0 +1,25 @@
+// What a query run is told besides the query: the fields Elasticsearch takes as request
+// parameters, the result size, strictness, and mapping hints for typed comparisons.
+#pragma once
+
+#include "exec/value_ops.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace eqlwb {
+
+struct RunOptions {
+    std::string timestampField = "@timestamp";
+    std::string tiebreakerField; // empty: none
+    std::string categoryField = "event.category";
+    std::optional<int64_t> size; // keep the first N results (Elasticsearch's `size`); none: all
+    bool strict = false; // a field no event has is an error (else a warning, and it is missing)
+    // Mapping types of fields whose values compare by meaning (ip, version, date), as an
+    // Elasticsearch mapping would declare them. The timestamp field is always a date.
+    std::map<std::string, FieldType> fieldTypes;
+};
+
+} // namespace eqlwb
