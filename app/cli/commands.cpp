@@ -30,7 +30,7 @@ const std::vector<Command>& commands()
         {"simulate", "WORKSPACE RULE [--from TIME] [--to TIME] [--json]",
             "replay the rule's schedule over the workspace: alerts per execution", runSimulate, false},
         {"conformance", "DIR", "run an Elasticsearch EQL QA suite folder and report failures", runConformance,
-            false},
+            true},
         {"gen", "--events N [--seed S] -o FILE",
             "write deterministic synthetic Windows ECS telemetry (NDJSON, .gz compresses)", runGen, false},
         {"pull",

@@ -107,6 +107,28 @@ Result<SExpr> compileField(const FieldExpr& f, Span span, PlanContext& ctx)
     return e;
 }
 
+// Parameters that take text (Elasticsearch rejects other literal types there).
+bool wantsString(FunctionId id, size_t index)
+{
+    switch (id) {
+    case FunctionId::Between:
+        return index < 3;
+    case FunctionId::EndsWith:
+    case FunctionId::StartsWith:
+    case FunctionId::StringContains:
+    case FunctionId::IndexOf:
+        return index < 2;
+    case FunctionId::Length:
+    case FunctionId::Number:
+    case FunctionId::Substring:
+        return index == 0;
+    case FunctionId::CidrMatch:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Result<SExpr> compileCall(const CallExpr& call, Span span, PlanContext& ctx)
 {
     const FunctionInfo* info = findFunction(call.canonical.empty() ? call.name : call.canonical);
@@ -144,10 +166,18 @@ Result<SExpr> compileCall(const CallExpr& call, Span span, PlanContext& ctx)
     e.span = span;
     e.function = info->id;
     e.caseInsensitive = call.caseInsensitive;
-    for (const auto& a : call.args) {
-        auto k = compileExpr(a, ctx);
+    for (size_t i = 0; i < call.args.size(); ++i) {
+        auto k = compileExpr(call.args[i], ctx);
         if (!k)
             return k.error();
+        // A literal of the wrong type is a verification error in Elasticsearch.
+        if (k->kind == SKind::Literal && !isNull(k->literal)) {
+            const bool isString = std::holds_alternative<std::string>(k->literal);
+            if (wantsString(info->id, i) && !isString)
+                return planError("bad-argument",
+                    join({"argument ", std::to_string(i + 1), " of ", info->name, " must be a string"}),
+                    call.args[i].span);
+        }
         e.kids.push_back(std::move(*k));
     }
     return foldIfConstant(std::move(e));
