@@ -1,5 +1,7 @@
 #include "eql_editor.h"
 
+#include "eql_lexer.h"
+
 #include <QFontDatabase>
 
 namespace eqlwb::ui {
@@ -8,6 +10,7 @@ EqlEditor::EqlEditor(QWidget* parent)
     : QsciScintilla(parent)
 {
     setUtf8(true);
+    setLexer(new EqlLexer(this));
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSize(11);
     setFont(mono);

@@ -2,6 +2,7 @@
 
 #include "about_dialog.h"
 #include "eql_editor.h"
+#include "query_checker.h"
 #include "rule_lists_panel.h"
 #include "workspace_panel.h"
 
@@ -149,6 +150,17 @@ QWidget* MainWindow::createCentralArea()
     problems_->setObjectName(QStringLiteral("ProblemsList"));
     problems_->setMaximumHeight(70);
     problems_->setVisible(false);
+    connect(problems_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        // Jump to the diagnostic: the item holds its byte offset.
+        const int pos = item->data(Qt::UserRole).toInt();
+        int line = 0;
+        int index = 0;
+        editor_->lineIndexFromPosition(pos, &line, &index);
+        editor_->setCursorPosition(line, index);
+        editor_->setFocus();
+    });
+    checker_ = new QueryChecker(editor_);
+    connect(checker_, &QueryChecker::checked, this, &MainWindow::showProblems);
 
     auto* editorPane = new QWidget(this);
     auto* editorLayout = new QVBoxLayout(editorPane);
@@ -185,6 +197,18 @@ QWidget* MainWindow::createCentralArea()
     splitter_->setStretchFactor(0, 2);
     splitter_->setStretchFactor(1, 3);
     return splitter_;
+}
+
+void MainWindow::showProblems()
+{
+    problems_->clear();
+    const std::string text = editor_->utf8Text();
+    for (const auto& d : checker_->diagnostics()) {
+        auto* item = new QListWidgetItem(QString::fromStdString(formatDiagnostic(text, d)), problems_);
+        item->setData(Qt::UserRole, static_cast<int>(d.span.begin));
+        item->setForeground(d.severity == Severity::Error ? QColor("#cf222e") : QColor("#9a6700"));
+    }
+    problems_->setVisible(problems_->count() > 0);
 }
 
 void MainWindow::runQuery()

@@ -14,6 +14,7 @@ class QTableView;
 namespace eqlwb::ui {
 
 class EqlEditor;
+class QueryChecker;
 class RuleListsPanel;
 class WorkspacePanel;
 
@@ -29,6 +30,8 @@ public:
     QTableView* resultsView() const { return resultsView_; }
     QLineEdit* resultsFilter() const { return resultsFilter_; }
     QAction* runAction() const { return runAction_; }
+    QueryChecker* queryChecker() const { return checker_; }
+    QListWidget* problemsList() const { return problems_; }
 
     // Restores the saved geometry, or a sensible default size on first start.
     void restoreSavedLayout();
@@ -43,8 +46,10 @@ private:
     void createDocks();
     QWidget* createCentralArea();
     void runQuery();
+    void showProblems();
 
     EqlEditor* editor_ = nullptr;
+    QueryChecker* checker_ = nullptr;
     QListWidget* problems_ = nullptr;
     QTableView* resultsView_ = nullptr;
     QLineEdit* resultsFilter_ = nullptr;

@@ -99,6 +99,10 @@ void Lexer::report(const char* code, std::string message, Span span)
 Token Lexer::next()
 {
     const auto n = static_cast<uint32_t>(text_.size());
+    // A line that ends inside a comment or raw string has nothing more to give: without this,
+    // the body lexers would return empty tokens forever at the end of the text.
+    if (pos_ >= n && state_.mode != LexState::Mode::Normal)
+        return {TokenKind::End, {n, n}};
     if (state_.mode == LexState::Mode::BlockComment)
         return lexBlockBody(pos_, pos_);
     if (state_.mode == LexState::Mode::RawString)
@@ -291,7 +295,7 @@ Token Lexer::lexRawBody(uint32_t start, uint32_t bodyStart)
             state_.mode = LexState::Mode::Normal;
             return {TokenKind::RawString, {start, pos_}};
         }
-        if (c == '\n' && stopAtNewline_) {
+        if (c == '\n' && stopAtNewline_ && pos_ > start) {
             state_.mode = LexState::Mode::RawString;
             return {TokenKind::RawString, {start, pos_}};
         }
@@ -336,7 +340,7 @@ Token Lexer::lexBlockBody(uint32_t start, uint32_t openedAt)
                 ++state_.commentDepth;
             continue;
         }
-        if (c == '\n' && stopAtNewline_)
+        if (c == '\n' && stopAtNewline_ && pos_ > start)
             return {TokenKind::BlockComment, {start, pos_}};
         if (static_cast<unsigned char>(c) >= 0x80) {
             const auto len = utf8SequenceLength(text_, pos_);
@@ -483,7 +487,8 @@ bool decodeString(
         default: {
             bad(i - 1, 2,
                 "invalid escape sequence '\\" + std::string(1, e)
-                    + "' in string (valid: \\n \\r \\t \\b \\f \\' \\\\ \\\" \\u{XXXX}; write \\\\ for a backslash or "
+                    + "' in string (valid: \\n \\r \\t \\b \\f \\' \\\\ \\\" \\u{XXXX}; write \\\\ for a "
+                      "backslash or "
                       "use "
                       "\"\"\"...\"\"\")");
             out += e;
