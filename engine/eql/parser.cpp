@@ -88,16 +88,21 @@ public:
 private:
     // ---- tokens ---------------------------------------------------------------------------------
 
+    // Sets lastAfterError_ when it skipped a token the lexer already reported, so the parser does
+    // not pile a second message on the same spot.
     Token lexSignificant()
     {
+        lastAfterError_ = false;
         for (;;) {
             const auto t = lexer_.next();
             if (t.kind == TokenKind::LineComment || t.kind == TokenKind::BlockComment) {
                 comments_.push_back({std::string(textOf(t)), t.span, t.kind == TokenKind::BlockComment});
                 continue;
             }
-            if (t.kind == TokenKind::Error) // the lexer reported it
+            if (t.kind == TokenKind::Error) { // the lexer reported it
+                lastAfterError_ = true;
                 continue;
+            }
             return t;
         }
     }
@@ -107,16 +112,20 @@ private:
         prevEnd_ = cur_.span.end;
         if (ahead_) {
             cur_ = *ahead_;
+            curAfterError_ = aheadAfterError_;
             ahead_.reset();
         } else {
             cur_ = lexSignificant();
+            curAfterError_ = lastAfterError_;
         }
     }
 
     const Token& peek()
     {
-        if (!ahead_)
+        if (!ahead_) {
             ahead_ = lexSignificant();
+            aheadAfterError_ = lastAfterError_;
+        }
         return *ahead_;
     }
 
@@ -155,6 +164,8 @@ private:
     void report(std::string code, std::string message, Span span, Severity severity = Severity::Error,
         std::string fix = {})
     {
+        if (curAfterError_ && span == cur_.span)
+            return; // a consequence of the lexer error just before
         if (diagnostics_.size() >= options_.maxDiagnostics) {
             diagnostics_.push_back({"too-many-diagnostics", Severity::Error,
                 "too many problems; stopped after " + std::to_string(options_.maxDiagnostics), span, {}});
@@ -977,8 +988,14 @@ private:
                 failExpected("a field name after '.' (names that are not identifiers need backticks: `6x`)");
             takeSegment();
         }
-        if (at(TokenKind::LBracket) && peek().kind == TokenKind::Integer)
-            fail("unsupported", "array indexing (field[0]) is not supported by Elasticsearch", cur_.span);
+        if (at(TokenKind::LBracket) && peek().kind == TokenKind::Integer) {
+            const uint32_t open = cur_.span.begin;
+            advance();
+            advance();
+            if (at(TokenKind::RBracket))
+                advance();
+            report("unsupported", "array indexing (field[0]) is not supported by Elasticsearch", spanFrom(open));
+        }
         for (size_t i = 0; i < f.segments.size(); ++i) {
             if (i)
                 f.path += '.';
@@ -1061,6 +1078,9 @@ private:
     Lexer lexer_;
     Token cur_;
     std::optional<Token> ahead_;
+    bool lastAfterError_ = false;
+    bool curAfterError_ = false;
+    bool aheadAfterError_ = false;
     uint32_t prevEnd_ = 0;
     uint32_t depth_ = 0;
     std::optional<std::string> textCopy_;
