@@ -1,0 +1,118 @@
+#include "rules/rule_file.h"
+
+#include "eql/parser.h"
+#include "rules/ndjson_codec.h"
+#include "rules/rule_check.h"
+#include "rules/toml_codec.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace eqlwb {
+
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A .json file that is one JSON document (pretty-printed object, or an array of objects):
+// re-spelled as NDJSON, one object a line.
+std::optional<std::string> wholeJsonAsNdjson(const std::string& text)
+{
+    const RuleTree doc = RuleTree::parse(text, nullptr, false);
+    if (doc.is_discarded())
+        return std::nullopt;
+    std::string out;
+    if (doc.is_array()) {
+        for (const auto& e : doc)
+            out += e.dump() + "\n";
+    } else {
+        out = doc.dump() + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+Result<LoadedRules> loadRuleText(const std::string& text, const std::string& nameHint)
+{
+    bool toml = endsWith(nameHint, ".toml");
+    if (!toml && !endsWith(nameHint, ".ndjson") && !endsWith(nameHint, ".json")) {
+        const size_t first = text.find_first_not_of(" \t\r\n");
+        toml = first == std::string::npos || (text[first] != '{' && text[first] != '[');
+    }
+    LoadedRules out;
+    if (toml) {
+        auto r = readTomlRule(text);
+        if (!r)
+            return r.error();
+        out.rules.push_back(std::move(r->rule));
+        out.diagnostics = std::move(r->diagnostics);
+        return out;
+    }
+    std::string ndjson = text;
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (endsWith(nameHint, ".json") || (first != std::string::npos && text[first] == '['))
+        if (auto whole = wholeJsonAsNdjson(text))
+            ndjson = *whole;
+    auto r = readNdjson(ndjson);
+    if (!r)
+        return r.error();
+    out.rules = std::move(r->rules);
+    out.unattachedLists = std::move(r->unattachedLists);
+    out.diagnostics = std::move(r->diagnostics);
+    return out;
+}
+
+Result<LoadedRules> loadRuleFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{"io", "cannot open " + path, {}};
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad())
+        return Error{"io", "cannot read " + path, {}};
+    return loadRuleText(buf.str(), path);
+}
+
+std::string queryPosition(const Rule& rule, Span span)
+{
+    const std::string q = rule.query();
+    uint32_t lineOffset = 0;
+    if (rule.tomlSource) {
+        const auto it = rule.tomlSource->keyLines.find("rule.query");
+        if (it != rule.tomlSource->keyLines.end()) {
+            const std::string& t = rule.tomlSource->text;
+            size_t b = 0;
+            for (uint32_t l = 1; l < it->second.first && b != std::string::npos; ++l)
+                b = t.find('\n', b) == std::string::npos ? std::string::npos : t.find('\n', b) + 1;
+            std::string keyLine = b == std::string::npos ? "" : t.substr(b, t.find('\n', b) - b);
+            while (!keyLine.empty() && (keyLine.back() == ' ' || keyLine.back() == '\r'))
+                keyLine.pop_back();
+            if (endsWith(keyLine, "\'\'\'") || endsWith(keyLine, "\"\"\""))
+                lineOffset = it->second.first;
+        }
+    }
+    const auto lc = lineColumnAt(q, span.begin);
+    return (lineOffset ? "line " + std::to_string(lc.line + lineOffset)
+                       : "query line " + std::to_string(lc.line))
+        + ", column " + std::to_string(lc.column);
+}
+
+std::vector<Diagnostic> validateRule(const Rule& rule)
+{
+    std::vector<Diagnostic> out = checkRuleStructure(rule);
+    if (rule.language() != "eql" || rule.query().empty())
+        return out;
+    const auto parsed = eql::parseQuery(rule.query());
+    for (auto d : parsed.diagnostics) {
+        d.message = "rule.query (" + queryPosition(rule, d.span) + "): " + d.message;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+} // namespace eqlwb
