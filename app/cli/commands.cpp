@@ -18,7 +18,7 @@ const std::vector<Command>& commands()
         {"query",
             "WORKSPACE (QUERY | -f FILE) [--ids FIELD | --count | --json] [--size N] [--strict]\n"
             "      [--timestamp-field F] [--tiebreaker-field F] [--category-field F]",
-            "run an EQL query against a workspace", runQuery, false},
+            "run an EQL query against a workspace", runQuery, true},
         {"run", "WORKSPACE RULE [--exceptions FILE] [--value-list ID=FILE]... [query output options]",
             "run a rule file (TOML or NDJSON) with its exceptions against a workspace", runRule, false},
         {"export", "RULE --to toml|ndjson [--stack-version V] [--as-custom] [-o OUT]",

@@ -1,8 +1,8 @@
 #include "exec/value_ops.h"
 
 #include "exec/ip_address.h"
-#include "exec/iso_time.h"
 #include "exec/text_match.h"
+#include "store/timestamp.h"
 
 #include <charconv>
 #include <cmath>
@@ -138,15 +138,8 @@ std::optional<int64_t> toEpochNanos(const Value& v)
             return std::nullopt;
         return static_cast<int64_t>(std::llround(ns));
     }
-    if (const auto* s = std::get_if<std::string>(&v)) {
-        if (auto iso = parseIsoTimeNanos(*s))
-            return iso;
-        // Elasticsearch's default date format also takes epoch millis written as text.
-        int64_t millis = 0;
-        auto [ptr, ec] = std::from_chars(s->data(), s->data() + s->size(), millis);
-        if (ec == std::errc() && ptr == s->data() + s->size() && !s->empty())
-            return toEpochNanos(Value(millis));
-    }
+    if (const auto* s = std::get_if<std::string>(&v))
+        return parseTimestampText(*s); // ISO-8601, or epoch millis written as text
     return std::nullopt;
 }
 

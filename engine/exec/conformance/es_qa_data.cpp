@@ -1,7 +1,8 @@
 #include "exec/conformance/es_qa_data.h"
 
-#include "exec/iso_time.h"
+#include "store/timestamp.h"
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -35,6 +36,17 @@ std::string stripCommentLines(const std::string& text, const std::string& marker
         out += '\n';
     }
     return out;
+}
+
+// ISO-8601 with all nine fraction digits (formatTimestamp stops at milliseconds).
+std::string nanosText(int64_t nanos)
+{
+    std::string text = formatTimestamp(nanos); // ...SS.mmmZ
+    const int64_t subMillis = ((nanos % 1000000) + 1000000) % 1000000;
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(subMillis));
+    text.insert(text.size() - 1, digits);
+    return text;
 }
 
 void walkMapping(const json& properties, const std::string& prefix, MemorySource& source, QaData& data)
@@ -104,8 +116,7 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
                     if (spec.endgameTime == EndgameTime::Millis) {
                         event["@timestamp"] = filetime / 10000 - 11644473600000LL;
                     } else {
-                        char buffer[40];
-                        event["@timestamp"] = std::string(formatIsoTimeNanos(filetime, buffer));
+                        event["@timestamp"] = nanosText(filetime);
                         event["timestamp"] = static_cast<double>(filetime) / 1e6;
                     }
                 }
