@@ -12,7 +12,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> table = {
         {"ingest", "WORKSPACE PATH... [--mapping PROFILE] [--timestamp-field F]",
             "import log files or folders (NDJSON, JSON array, _search exports, gzip) into a workspace",
-            runIngest, false},
+            runIngest, true},
         {"parse", "(QUERY | -f FILE) [--format] [--json]",
             "check an EQL query, print line:column diagnostics or its canonical form", runParse, true},
         {"query",
@@ -32,7 +32,7 @@ const std::vector<Command>& commands()
         {"conformance", "DIR", "run an Elasticsearch EQL QA suite folder and report failures", runConformance,
             true},
         {"gen", "--events N [--seed S] -o FILE",
-            "write deterministic synthetic Windows ECS telemetry (NDJSON, .gz compresses)", runGen, false},
+            "write deterministic synthetic Windows ECS telemetry (NDJSON, .gz compresses)", runGen, true},
         {"pull",
             "WORKSPACE URL --index PATTERN [--eql QUERY | --rule RULE] [--from TIME] [--to TIME]\n"
             "      [--api-key-file F | --user U --password-file F] [--ca-file F] [--max-events N]",

@@ -28,6 +28,9 @@ bool getVarint(const uint8_t*& p, const uint8_t* end, uint64_t& v)
     return false;
 }
 
+constexpr size_t kMaxDictEntries = 4096;
+constexpr size_t kMaxDictString = 4096;
+
 Error corrupt() { return Error{"corrupt", "a column chunk in the workspace is damaged", {}}; }
 
 } // namespace
@@ -81,18 +84,45 @@ void ColumnChunkBuilder::add(uint32_t row, const ScalarRef& v)
         typeBits_ |= kTypeDouble;
         break;
     }
-    case ValueType::String:
-        buf_.push_back(5);
-        putVarint(buf_, v.s.size());
-        buf_.append(v.s.data(), v.s.size());
+    case ValueType::String: {
         typeBits_ |= kTypeString;
+        auto it = dict_.find(v.s);
+        if (it == dict_.end() && !dictClosed_ && v.s.size() <= kMaxDictString) {
+            it = dict_.emplace(std::string(v.s), uint32_t(dict_.size())).first;
+            putVarint(dictBytes_, v.s.size());
+            dictBytes_.append(v.s.data(), v.s.size());
+            // Mostly distinct values (ids, times): a dictionary would only cost.
+            dictClosed_ = dict_.size() >= kMaxDictEntries;
+        }
+        if (it != dict_.end()) {
+            buf_.push_back(6);
+            putVarint(buf_, it->second);
+        } else {
+            buf_.push_back(5);
+            putVarint(buf_, v.s.size());
+            buf_.append(v.s.data(), v.s.size());
+        }
         break;
     }
+    }
+}
+
+std::string ColumnChunkBuilder::serialize() const
+{
+    std::string out;
+    out.reserve(dictBytes_.size() + buf_.size() + 5);
+    putVarint(out, dict_.size());
+    out += dictBytes_;
+    out += buf_;
+    return out;
 }
 
 void ColumnChunkBuilder::clear()
 {
     buf_.clear();
+    dictBytes_.clear();
+    dict_.clear();
+    dictClosed_ = false;
     prevRow_ = -1;
     rowsWithField_ = 0;
     typeBits_ = 0;
@@ -103,6 +133,18 @@ Status decodeChunk(std::string_view blob, uint32_t firstRow, uint32_t rowCount, 
 {
     const auto* p = reinterpret_cast<const uint8_t*>(blob.data());
     const auto* end = p + blob.size();
+    uint64_t dictCount = 0;
+    if (!getVarint(p, end, dictCount) || dictCount > blob.size())
+        return corrupt();
+    std::vector<std::string_view> dict;
+    dict.reserve(size_t(dictCount));
+    for (uint64_t k = 0; k < dictCount; ++k) {
+        uint64_t len = 0;
+        if (!getVarint(p, end, len) || uint64_t(end - p) < len)
+            return corrupt();
+        dict.emplace_back(reinterpret_cast<const char*>(p), size_t(len));
+        p += len;
+    }
     int64_t row = -1;
     bool rowHasValue = false;
     bool rowHasNull = false;
@@ -152,6 +194,13 @@ Status decodeChunk(std::string_view blob, uint32_t firstRow, uint32_t rowCount, 
                 return corrupt();
             col.values.emplace_back(std::string(reinterpret_cast<const char*>(p), size_t(len)));
             p += len;
+            break;
+        }
+        case 6: {
+            uint64_t k = 0;
+            if (!getVarint(p, end, k) || k >= dict.size())
+                return corrupt();
+            col.values.emplace_back(std::string(dict[size_t(k)]));
             break;
         }
         default:

@@ -276,10 +276,10 @@ private:
         FieldBuilder& b = builderFor(path);
         if (b.chunk.empty())
             touchedInChunk_.push_back(&b);
-        const size_t before = b.chunk.data().size();
+        const size_t before = b.chunk.byteSize();
         const uint32_t rowsBefore = b.chunk.rowsWithField();
         b.chunk.add(row, v);
-        chunkBytes_ += b.chunk.data().size() - before;
+        chunkBytes_ += b.chunk.byteSize() - before;
         if (b.chunk.rowsWithField() != rowsBefore) {
             ++b.sourceEvents;
             touched_.push_back(&b);
@@ -312,7 +312,7 @@ private:
         // Decode and re-add everything before `row`.
         FieldColumn tmp;
         std::vector<uint32_t> counts(size_t(row) + 2, 0);
-        const std::string data = b.chunk.data();
+        const std::string data = b.chunk.serialize();
         tmp.values.clear();
         // Rows up to `row` inclusive fit in counts; decode what precedes.
         (void)decodeChunk(data, 0, row + 1, tmp, counts);
@@ -360,7 +360,7 @@ private:
             if (b->chunk.empty())
                 continue;
             b->types |= b->chunk.typeBits();
-            batch_->chunks.push_back(ChunkOut{b->id, chunkFirstRow_, rows, b->chunk.data()});
+            batch_->chunks.push_back(ChunkOut{b->id, chunkFirstRow_, rows, b->chunk.serialize()});
             b->chunk.clear();
         }
         touchedInChunk_.clear();

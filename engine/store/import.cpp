@@ -270,6 +270,7 @@ Result<ImportReport> Workspace::import(const std::vector<std::string>& paths, co
 
         // Bigger page cache while writing: fewer spills of the (large) transaction.
         exec(db_, "PRAGMA cache_size=-262144");
+            exec(db_, "PRAGMA synchronous=OFF");
         Writer writer(db_);
         if (!writer.ok())
             return rollback(sqliteError(db_, "cannot prepare the import"));
