@@ -676,21 +676,28 @@ private:
             advance();
             expect(TokenKind::LParen, "'(' to open the list after 'in'");
             DepthGuard guard(*this);
-            in.items.push_back(parseExpr());
-            while (at(TokenKind::Comma)) {
-                advance();
-                in.items.push_back(parseExpr());
-            }
-            if (!at(TokenKind::RParen))
-                fail("expected-token",
-                    "expected ',' or ')' to close the list opened at " + where(open) + ", found "
-                        + describe(cur_),
-                    cur_.span);
-            advance();
+            parseListTail(in.items, open, "the list", [this] { return parseExpr(); });
             in.value = std::move(left);
             return Expr{std::move(in), spanFrom(start)};
         }
         return left;
+    }
+
+    // After a '(' at `open`: item (',' item)* ')'. The ')' is consumed.
+    template <typename ItemFn>
+    void parseListTail(std::vector<Expr>& out, uint32_t open, const std::string& what, ItemFn item)
+    {
+        out.push_back(item());
+        while (at(TokenKind::Comma)) {
+            advance();
+            out.push_back(item());
+        }
+        if (!at(TokenKind::RParen))
+            fail("expected-token",
+                "expected ',' or ')' to close " + what + " opened at " + where(open) + ", found "
+                    + describe(cur_),
+                cur_.span);
+        advance();
     }
 
     Expr parsePatternItem(PatternOp op)
@@ -718,17 +725,7 @@ private:
             const uint32_t open = cur_.span.begin;
             p.parenthesized = true;
             advance();
-            p.items.push_back(parsePatternItem(op));
-            while (at(TokenKind::Comma)) {
-                advance();
-                p.items.push_back(parsePatternItem(op));
-            }
-            if (!at(TokenKind::RParen))
-                fail("expected-token",
-                    "expected ',' or ')' to close the list opened at " + where(open) + ", found "
-                        + describe(cur_),
-                    cur_.span);
-            advance();
+            parseListTail(p.items, open, "the list", [this, op] { return parsePatternItem(op); });
         } else {
             if (at(TokenKind::End) || atWord("and") || atWord("or") || at(TokenKind::RBracket))
                 failExpected(std::string("a string or a list of strings after '") + patternOpText(op) + "'");
@@ -994,7 +991,8 @@ private:
             advance();
             if (at(TokenKind::RBracket))
                 advance();
-            report("unsupported", "array indexing (field[0]) is not supported by Elasticsearch", spanFrom(open));
+            report(
+                "unsupported", "array indexing (field[0]) is not supported by Elasticsearch", spanFrom(open));
         }
         for (size_t i = 0; i < f.segments.size(); ++i) {
             if (i)
@@ -1018,19 +1016,10 @@ private:
         const uint32_t open = cur_.span.begin;
         advance(); // (
         DepthGuard guard(*this);
-        if (!at(TokenKind::RParen)) {
-            call.args.push_back(parseExpr());
-            while (at(TokenKind::Comma)) {
-                advance();
-                call.args.push_back(parseExpr());
-            }
-        }
-        if (!at(TokenKind::RParen))
-            fail("expected-token",
-                "expected ',' or ')' to close the call to '" + call.name + "' opened at " + where(open)
-                    + ", found " + describe(cur_),
-                cur_.span);
-        advance();
+        if (at(TokenKind::RParen))
+            advance();
+        else
+            parseListTail(call.args, open, "the call to '" + call.name + "'", [this] { return parseExpr(); });
         checkCall(call);
         return Expr{std::move(call), spanFrom(start)};
     }
