@@ -5,6 +5,7 @@
 #include "rules/rule_check.h"
 #include "rules/toml_codec.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -32,6 +33,31 @@ std::optional<std::string> wholeJsonAsNdjson(const std::string& text)
         out = doc.dump() + "\n";
     }
     return out;
+}
+
+// detection-rules keeps rule versions in version.lock.json ({rule_id: {"version": N, ...}});
+// a TOML rule next to one takes its version from it.
+void applyVersionLock(LoadedRules& loaded, const std::string& path)
+{
+    const auto lockPath = std::filesystem::path(path).parent_path() / "version.lock.json";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(lockPath, ec))
+        return;
+    std::ifstream in(lockPath, std::ios::binary);
+    const RuleTree lock = RuleTree::parse(in, nullptr, false);
+    if (lock.is_discarded() || !lock.is_object()) {
+        loaded.diagnostics.push_back({"bad-version-lock", Severity::Warning,
+            lockPath.string() + " is not a JSON object; versions not read from it", {}, {}});
+        return;
+    }
+    for (auto& rule : loaded.rules) {
+        if (rule.origin != RuleFormat::Toml || rule.version)
+            continue;
+        const auto it = lock.find(rule.ruleId());
+        if (it != lock.end() && it->is_object() && it->contains("version")
+            && (*it)["version"].is_number_integer())
+            rule.version = (*it)["version"].get<int64_t>();
+    }
 }
 
 } // namespace
@@ -75,7 +101,10 @@ Result<LoadedRules> loadRuleFile(const std::string& path)
     buf << in.rdbuf();
     if (in.bad())
         return Error{"io", "cannot read " + path, {}};
-    return loadRuleText(buf.str(), path);
+    auto loaded = loadRuleText(buf.str(), path);
+    if (loaded)
+        applyVersionLock(*loaded, path);
+    return loaded;
 }
 
 std::string queryPosition(const Rule& rule, Span span)

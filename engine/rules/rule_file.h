@@ -20,6 +20,7 @@ struct LoadedRules {
 // first non-blank byte decides ('{' or '[' is JSON). A .json holding one pretty-printed object or
 // an array of rule objects is read too. Errors: "io" (unreadable), "bad-toml", "bad-ndjson".
 Result<LoadedRules> loadRuleText(const std::string& text, const std::string& nameHint = {});
+// Also reads the version of a TOML rule from version.lock.json beside the file, if there is one.
 Result<LoadedRules> loadRuleFile(const std::string& path);
 
 // Structure (rule_check.h) and, for EQL rules, the query through the EQL parser. A query problem

@@ -13,6 +13,13 @@ using namespace eql;
 constexpr StackVersion k7_10{7, 10, 0}, k7_11{7, 11, 0}, k7_12{7, 12, 0}, k7_16{7, 16, 0}, k8_0{8, 0, 0},
     k8_6{8, 6, 0}, k8_9{8, 9, 0};
 
+// "<what> (introduced in Elastic 7.12) is not available in the target version 7.11"
+std::string notInTarget(const std::string& what, StackVersion v, bool introduced, StackVersion target)
+{
+    return what + (introduced ? " (introduced in Elastic " : " (removed in Elastic ") + stackVersionText(v)
+        + ") is not available in the target version " + stackVersionText(target);
+}
+
 std::string textOf(const std::string& q, Span s)
 {
     return s.end > s.begin && s.end <= q.size() ? q.substr(s.begin, s.end - s.begin) : std::string();
@@ -54,10 +61,7 @@ private:
     void add(const std::string& construct, Span span, const std::string& what, StackVersion v,
         bool introduced, std::string fix = {}, const std::string& fixNote = {})
     {
-        std::string msg = what
-            + (introduced ? " need Elastic " + stackVersionText(v) + " or later"
-                          : " were removed in Elastic " + stackVersionText(v))
-            + "; the target is " + stackVersionText(target_);
+        std::string msg = notInTarget(what, v, introduced, target_);
         if (!fix.empty())
             msg += "; rewrite as `" + fix + "`" + fixNote;
         diags.push_back({"stack-version-" + construct, Severity::Error, msg, span, std::move(fix)});
@@ -247,9 +251,7 @@ std::vector<Diagnostic> checkRuleForStack(const Rule& rule, StackVersion target)
     auto gate = [&](const char* key, StackVersion since) {
         if (hasKey(rule, key) && target < since)
             diags.push_back({"stack-version-key", Severity::Error,
-                std::string("rule.") + key + " needs Elastic " + stackVersionText(since)
-                    + " or later; the target is " + stackVersionText(target),
-                {}, {}});
+                notInTarget(std::string("rule.") + key, since, true, target), {}, {}});
     };
     gate("setup", {8, 3, 0});
     gate("related_integrations", {8, 3, 0});
@@ -263,7 +265,7 @@ std::vector<Diagnostic> checkRuleForStack(const Rule& rule, StackVersion target)
         gate("event_category_override", k8_0);
         if (target < StackVersion{7, 9, 0})
             diags.push_back({"stack-version-eql", Severity::Error,
-                "EQL rules need Elastic 7.9 or later; the target is " + stackVersionText(target), {}, {}});
+                notInTarget("EQL rules", {7, 9, 0}, true, target), {}, {}});
         const std::string q = rule.query();
         auto parsed = eql::parseQuery(q);
         if (parsed.query) {
@@ -276,17 +278,13 @@ std::vector<Diagnostic> checkRuleForStack(const Rule& rule, StackVersion target)
             for (const auto& e : item.entries) {
                 if (e.type == EntryType::List && rule.language() == "eql" && target < StackVersion{8, 5, 0})
                     diags.push_back({"stack-version-value-list", Severity::Error,
-                        "exception item \"" + item.name
-                            + "\": value-list entries on EQL rules need Elastic 8.5 or "
-                              "later (\"is in list\" was not available for EQL rules in 7.x); the target is "
-                            + stackVersionText(target),
+                        "exception item \"" + item.name + "\": "
+                            + notInTarget("value-list entries on EQL rules", {8, 5, 0}, true, target),
                         {}, {}});
                 if (e.type == EntryType::Wildcard && target < StackVersion{8, 4, 0})
                     diags.push_back({"stack-version-wildcard-exception", Severity::Error,
                         "exception item \"" + item.name
-                            + "\": wildcard (\"matches\") entries need Elastic 8.4 or "
-                              "later; the target is "
-                            + stackVersionText(target),
+                            + "\": " + notInTarget("wildcard (\"matches\") entries", {8, 4, 0}, true, target),
                         {}, {}});
             }
     return diags;
