@@ -139,7 +139,7 @@ private:
             batch_->errors.push_back(ImportError{job.path, lastLine_ + 1, records.error()});
             note_ = records.error() + (sourceEvents_ ? "; the events before it were imported" : "");
         }
-        format = stream ? (sawHits_ ? "es-search" : "json") : "ndjson";
+        format = sawHits_ ? "es-search" : stream ? "json" : "ndjson";
         if ((*reader)->gzip())
             format += "+gzip";
         hash = (*reader)->hashHex();

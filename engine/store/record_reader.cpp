@@ -171,6 +171,14 @@ bool RecordReader::nextLine(RawRecord& out)
             continue;
         }
         const size_t len = nl ? size_t(nl - start) : size_ - pos_;
+        if (len > kMaxDocumentBytes) {
+            out.text = {};
+            out.line = line_;
+            out.error = "line is " + megabytes(len) + " long, over the " + megabytes(kMaxDocumentBytes)
+                + " limit for one event";
+            pos_ += len;
+            return true;
+        }
         size_t trimmed = len;
         while (trimmed > 0
             && (start[trimmed - 1] == '\r' || start[trimmed - 1] == ' ' || start[trimmed - 1] == '\t'))
