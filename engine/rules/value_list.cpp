@@ -1,0 +1,36 @@
+#include "rules/value_list.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace eqlwb {
+
+std::vector<std::string> parseValueList(const std::string& text)
+{
+    std::vector<std::string> out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty())
+            out.push_back(std::move(line));
+        pos = end + 1;
+    }
+    return out;
+}
+
+Result<std::vector<std::string>> readValueListFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{"io", "cannot open value list " + path, {}};
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return parseValueList(buf.str());
+}
+
+} // namespace eqlwb
