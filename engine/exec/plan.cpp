@@ -305,6 +305,10 @@ Result<SExpr> compileExpr(const Expr& expr, PlanContext& ctx)
         e.presenceTest = (c.op == CompareOp::Eq || c.op == CompareOp::NotEq)
             && (isNullLiteral(e.kids[0]) || isNullLiteral(e.kids[1]));
         e.fieldType = typeOfOperands(e);
+        // An ordering against the null literal is null whatever the other side (Elasticsearch
+        // folds it away), so it is not a pushed-down test of the field either.
+        if (!e.presenceTest && (isNullLiteral(e.kids[0]) || isNullLiteral(e.kids[1])))
+            return literal(Null{}, span);
         return foldIfConstant(std::move(e));
     }
     case ExprKind::Arith: {
