@@ -41,7 +41,7 @@ std::optional<int64_t> timestampOf(const ScalarRef& v)
     case ValueType::String:
         return parseTimestampText(v.s);
     case ValueType::Int:
-        return epochMillisToNanos(double(v.i));
+        return epochMillisToNanos(v.i);
     case ValueType::Double:
         return epochMillisToNanos(v.d);
     default:

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace eqlwb {
 
@@ -61,6 +62,14 @@ std::optional<int64_t> epochMillisToNanos(double millis)
     return int64_t(std::llround(millis * 1e6));
 }
 
+std::optional<int64_t> epochMillisToNanos(int64_t millis)
+{
+    constexpr int64_t kLimit = std::numeric_limits<int64_t>::max() / 1'000'000;
+    if (millis > kLimit || millis < -kLimit)
+        return std::nullopt;
+    return millis * 1'000'000;
+}
+
 std::optional<int64_t> parseTimestampText(std::string_view text)
 {
     if (text.empty() || text.size() > 64)
@@ -74,7 +83,7 @@ std::optional<int64_t> parseTimestampText(std::string_view text)
         int64_t ms = 0;
         for (char c : text)
             ms = ms * 10 + (c - '0');
-        return epochMillisToNanos(double(ms));
+        return epochMillisToNanos(ms);
     }
     Cursor c{text};
     int64_t y, mo, d, h = 0, mi = 0, sec = 0;

@@ -15,6 +15,7 @@ std::optional<int64_t> parseTimestampText(std::string_view text);
 
 // Epoch milliseconds (Elasticsearch's date default) to nanoseconds; nullopt when out of range.
 std::optional<int64_t> epochMillisToNanos(double millis);
+std::optional<int64_t> epochMillisToNanos(int64_t millis); // exact
 
 // Nanoseconds to "YYYY-MM-DDTHH:MM:SS.mmmZ".
 std::string formatTimestamp(int64_t nanos);
