@@ -2,6 +2,8 @@
 
 #include "eql/parser.h"
 #include "exec/exec_session.h"
+#include "exec/sample_runner.h"
+#include "exec/sequence_runner.h"
 
 #include <chrono>
 
@@ -51,9 +53,10 @@ Result<QueryResult> runQuery(ColumnSource& source, ColumnCache& cache, const eql
         Result<QueryResult> result = Error{"internal", "no result", {}};
         if (const auto* event = query.event()) {
             result = runEventQuery(session, query, *event, progress);
-        } else {
-            const char* what = query.kind() == eql::QueryKind::Sequence ? "sequence" : "sample";
-            return Error{"unsupported", std::string(what) + " queries are not supported yet", query.span};
+        } else if (const auto* sequence = std::get_if<eql::Sequence>(&query.body)) {
+            result = runSequenceQuery(session, query, *sequence, progress);
+        } else if (const auto* sample = std::get_if<eql::Sample>(&query.body)) {
+            result = runSampleQuery(session, query, *sample, progress);
         }
         if (!result)
             return result;

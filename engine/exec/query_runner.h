@@ -41,7 +41,7 @@ struct QueryResult {
 
 // Runs a parsed query. `cache` keeps decoded columns between runs (pass the same one to make
 // later runs warm); it is reset when the source's data version changes.
-// Errors: "unsupported" (sequence and sample queries, for now), "unknown-field" (strict),
+// Errors: "invalid-query" (sequence/sample shape), "unknown-field" (strict),
 // "unknown-function", "bad-regex", "division-by-zero", "cancelled", I/O errors of the source.
 Result<QueryResult> runQuery(ColumnSource& source, ColumnCache& cache, const eql::Query& query,
     const RunOptions& options, CancelToken cancel = {}, ProgressFn progress = {});

@@ -20,6 +20,8 @@ struct RunOptions {
     // Mapping types of fields whose values compare by meaning (ip, version, date), as an
     // Elasticsearch mapping would declare them. The timestamp field is always a date.
     std::map<std::string, FieldType> fieldTypes;
+    // Samples: how many samples one join-key tuple may give (Elasticsearch's max_samples_per_key).
+    int64_t maxSamplesPerKey = 1;
 };
 
 } // namespace eqlwb

@@ -171,14 +171,6 @@ Status runQuerySuite(const fs::path& dir, const SuiteSpec& spec, QaReport& repor
         c.name = (*q)["name"].value_or<std::string>("");
         c.query = trim((*q)["query"].value_or<std::string>(""));
         auto parsed = eql::parseQuery(c.query);
-        if (parsed.query && parsed.query->kind() != eql::QueryKind::Event) {
-            c.outcome = QaOutcome::Skipped;
-            c.reason = parsed.query->kind() == eql::QueryKind::Sequence
-                ? "sequence queries are not supported yet"
-                : "sample queries are not supported yet";
-            count(report, std::move(c));
-            continue;
-        }
         if (!data) {
             QaDataSpec dataSpec;
             for (const char* f : spec.data)
@@ -195,6 +187,7 @@ Status runQuerySuite(const fs::path& dir, const SuiteSpec& spec, QaReport& repor
         options.tiebreakerField = spec.tiebreaker;
         options.size = (*q)["size"].value_or<int64_t>(50);
         options.strict = true;
+        options.maxSamplesPerKey = (*q)["max_samples_per_key"].value_or<int64_t>(1);
         options.fieldTypes = data->fieldTypes;
         const auto* expectedArr = (*q)["expected_event_ids"].as_array();
         const auto alternatives

@@ -1,8 +1,7 @@
 // Runs Elasticsearch's EQL QA suite folder (conformance/es-eql, see its MANIFEST.md) against
 // the executor: the data-backed query specs with their per-suite tiebreaker and id fields and a
 // result size of 50, and the expression-folding cases of unit/ minus those Elasticsearch lists
-// as unsupported. Queries the executor cannot run yet (sequences, samples) are skipped, counted
-// and said why.
+// as unsupported.
 #pragma once
 
 #include "core/progress.h"
