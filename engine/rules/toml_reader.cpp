@@ -123,6 +123,12 @@ Result<LoadedRule> readTomlRule(const std::string& text)
             diags.push_back({"bad-type", Severity::Error, "rule: must be a table", {}, {}});
             rule.body = RuleTree::object();
         }
+        TomlSource src;
+        src.text = text;
+        recordLayout(doc, text, src);
+        src.metadata = rule.metadata;
+        src.body = rule.body; // with any `version`, so that table is rewritten without it
+        src.extraTables = rule.extraTables;
         if (auto it = rule.body.find("version"); it != rule.body.end()) {
             // detection-rules rejects it; accept it leniently and keep it where versions live.
             diags.push_back({"toml-version", Severity::Warning,
@@ -133,12 +139,6 @@ Result<LoadedRule> readTomlRule(const std::string& text)
                 rule.version = it->get<int64_t>();
             rule.body.erase(it);
         }
-        TomlSource src;
-        src.text = text;
-        recordLayout(doc, text, src);
-        src.metadata = rule.metadata;
-        src.body = rule.body;
-        src.extraTables = rule.extraTables;
         rule.tomlSource = std::move(src);
         return out;
     } catch (const toml::parse_error& e) {
