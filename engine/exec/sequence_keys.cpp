@@ -1,5 +1,7 @@
 #include "exec/sequence_keys.h"
 
+#include "exec/value_ops.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -146,6 +148,10 @@ Result<TermKeyReader> TermKeyReader::create(
         const eql::Expr& bare = eql::unparen(*e);
         if (const auto* field = bare.getIf<eql::FieldExpr>()) {
             key.optional = field->optional;
+            const auto& options = session.options();
+            const auto type = options.fieldTypes.find(field->path);
+            key.date = field->path == options.timestampField
+                || (type != options.fieldTypes.end() && type->second == FieldType::Date);
             auto column = session.column(field->path);
             if (!column)
                 return column.error();
@@ -164,8 +170,13 @@ Result<TermKeyReader> TermKeyReader::create(
 uint32_t TermKeyReader::idOfCode(Key& key, size_t position, uint32_t code, JoinKeyTable& table)
 {
     uint32_t& id = key.codeIds[code];
-    if (id == kUnset)
-        id = table.valueId(position, key.column->dict[code]);
+    if (id == kUnset) {
+        const Value& v = key.column->dict[code];
+        const auto nanos = key.date ? toEpochNanos(v) : std::nullopt;
+        // Elasticsearch reads a date key from doc values: epoch milliseconds.
+        id = nanos ? table.valueId(position, Value(*nanos / 1'000'000 - (*nanos % 1'000'000 < 0 ? 1 : 0)))
+                   : table.valueId(position, v);
+    }
     return id;
 }
 

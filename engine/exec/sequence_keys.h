@@ -59,6 +59,7 @@ public:
 private:
     struct Key {
         bool optional = false;
+        bool date = false; // a date field: keys are epoch milliseconds, whatever the text format
         std::shared_ptr<DictColumn> column; // a plain field: read by dictionary code
         std::vector<uint32_t> codeIds; // dictionary code -> value id (kUnset until seen)
         SExpr expr; // anything else: evaluated per row

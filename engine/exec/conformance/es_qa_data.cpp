@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -47,6 +49,64 @@ std::string nanosText(int64_t nanos)
     std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(subMillis));
     text.insert(text.size() - 1, digits);
     return text;
+}
+
+// Date fields of a mapping that declare a custom `format` (e.g. "dd-MM-yyyy"), by path.
+void customDateFormats(const json& properties, const std::string& prefix, std::map<std::string, std::string>& out)
+{
+    if (!properties.is_object())
+        return;
+    for (const auto& [name, def] : properties.items()) {
+        const std::string path = prefix.empty() ? name : prefix + "." + name;
+        if (!def.is_object())
+            continue;
+        if (def.contains("properties"))
+            customDateFormats(def["properties"], path, out);
+        else if (def.value("type", "") == "date" && def.contains("format") && def["format"].is_string())
+            out[path] = def["format"].get<std::string>();
+    }
+}
+
+// Reads text written in a Java date pattern made of yyyy MM dd HH mm ss and literal characters,
+// as ISO-8601 (what Elasticsearch indexes a custom-format date as); nullopt when it does not fit.
+std::optional<std::string> isoFromPattern(const std::string& text, const std::string& pattern)
+{
+    int parts[6] = {1970, 1, 1, 0, 0, 0};
+    static const char* tokens[6] = {"yyyy", "MM", "dd", "HH", "mm", "ss"};
+    size_t t = 0;
+    for (size_t p = 0; p < pattern.size();) {
+        bool matched = false;
+        for (int k = 0; k < 6 && !matched; ++k) {
+            const std::string token = tokens[k];
+            if (pattern.compare(p, token.size(), token) != 0)
+                continue;
+            if (t + token.size() > text.size())
+                return std::nullopt;
+            int v = 0;
+            for (size_t i = 0; i < token.size(); ++i) {
+                const char c = text[t + i];
+                if (c < '0' || c > '9')
+                    return std::nullopt;
+                v = v * 10 + (c - '0');
+            }
+            parts[k] = v;
+            p += token.size();
+            t += token.size();
+            matched = true;
+        }
+        if (matched)
+            continue;
+        if (t >= text.size() || text[t] != pattern[p])
+            return std::nullopt;
+        ++p;
+        ++t;
+    }
+    if (t != text.size())
+        return std::nullopt;
+    char iso[40];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", parts[0], parts[1], parts[2], parts[3],
+        parts[4], parts[5]);
+    return std::string(iso);
 }
 
 void walkMapping(const json& properties, const std::string& prefix, MemorySource& source, QaData& data)
@@ -101,6 +161,18 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
         const json mapping = json::parse(stripCommentLines(*mappingText, "#"));
         walkMapping(mapping.value("properties", json::object()), "", *data.source, data);
         for (const auto& file : spec.dataFiles) {
+            // Each data file is its own index: a sibling X.mapping (sample1..3) gives its fields
+            // and its custom date formats.
+            json fileMapping = mapping;
+            const std::string sibling = file.substr(0, file.rfind('.')) + ".mapping";
+            if (sibling != spec.mappingFile) {
+                if (auto siblingText = readText(sibling)) {
+                    fileMapping = json::parse(stripCommentLines(*siblingText, "#"));
+                    walkMapping(fileMapping.value("properties", json::object()), "", *data.source, data);
+                }
+            }
+            std::map<std::string, std::string> formats;
+            customDateFormats(fileMapping.value("properties", json::object()), "", formats);
             auto text = readText(file);
             if (!text)
                 return text.error();
@@ -119,6 +191,12 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
                         event["@timestamp"] = nanosText(filetime);
                         event["timestamp"] = static_cast<double>(filetime) / 1e6;
                     }
+                }
+                for (const auto& [path, format] : formats) {
+                    auto it = event.find(path);
+                    if (it != event.end() && it->is_string())
+                        if (auto iso = isoFromPattern(it->get<std::string>(), format))
+                            *it = *iso;
                 }
                 std::optional<int64_t> id;
                 if (!spec.idField.empty() && event.contains(spec.idField)
