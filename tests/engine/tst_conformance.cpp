@@ -5,7 +5,6 @@
 #include "support/test_paths.h"
 
 #include <QtTest>
-
 #include <map>
 
 using namespace eqlwb;
@@ -59,7 +58,8 @@ private slots:
             else if (c.outcome == QaOutcome::Failed)
                 failures << QString::fromStdString(c.name + ": expected " + c.expected + ", got " + c.actual);
             else
-                QVERIFY2(!c.reason.empty(), qPrintable(QString::fromStdString(c.name) + " was skipped silently"));
+                QVERIFY2(
+                    !c.reason.empty(), qPrintable(QString::fromStdString(c.name) + " was skipped silently"));
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
         QVERIFY2(passed >= minimumPassed, qPrintable(QString("only %1 passed").arg(passed)));
@@ -75,7 +75,8 @@ private slots:
         // Elasticsearch leaves 38 fold cases out of its own run (unit/test_unsupported.toml).
         QCOMPARE(reasons["listed in test_unsupported.toml (Elasticsearch does not run it)"], 38);
         QVERIFY(reasons.count("") == 0);
-        QCOMPARE(report().passed + report().failed + report().skipped, static_cast<int>(report().cases.size()));
+        QCOMPARE(
+            report().passed + report().failed + report().skipped, static_cast<int>(report().cases.size()));
         // 301 data-backed queries plus the fold and verifier cases: nothing is dropped.
         QVERIFY2(report().cases.size() >= 301 + 150, qPrintable(QString::number(report().cases.size())));
     }
