@@ -213,20 +213,18 @@ std::optional<StackVersion> parseStackVersion(const std::string& text)
     StackVersion v;
     int* parts[3] = {&v.major, &v.minor, &v.patch};
     size_t i = 0;
-    int n = 0;
-    for (; n < 3; ++n) {
+    for (int n = 0; n < 3; ++n) {
         if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i])))
             break;
         long value = 0;
         while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && value < 100000)
             value = value * 10 + (text[i++] - '0');
         *parts[n] = static_cast<int>(value);
-        if (i < text.size() && text[i] == '.')
-            ++i;
-        else
+        if (i >= text.size() || text[i] != '.')
             break;
+        ++i;
     }
-    if (n < 1 || v.major == 0)
+    if (v.major == 0)
         return std::nullopt;
     return v;
 }
