@@ -156,9 +156,12 @@ void SequenceMatcher::onEvent(
             lastUntil_.resize(std::max<size_t>(k + 1, lastUntil_.size() * 2), -1);
         lastUntil_[k] = pos;
     }
-    if (shape_.maxspanNanos && ++sinceSweep_ >= std::max<size_t>(65536, live_)) {
+    // Sweeping costs the arena's size, so it waits for at least as many events as partials
+    // survived the last one.
+    if (shape_.maxspanNanos && ++sinceSweep_ >= sweepEvery_) {
         sinceSweep_ = 0;
         sweep(ts_[pos]);
+        sweepEvery_ = std::max<size_t>(65536, live_);
     }
     if (live_ * width_ > options_.maxPartialEvents)
         evictOldestHalf();

@@ -98,7 +98,8 @@ private:
     bool capped_ = false;
     std::vector<std::vector<int32_t>> slots_; // per positive stage but the last: key -> partial
     std::vector<int64_t> lastUntil_; // key -> newest until position (-1 none)
-    uint32_t sinceSweep_ = 0;
+    size_t sinceSweep_ = 0;
+    size_t sweepEvery_ = 65536;
 
     // Missing stages: per expanded stage, key -> timestamps of matching events (ascending).
     std::vector<std::vector<std::vector<int64_t>>> missingTimes_;
