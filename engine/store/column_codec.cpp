@@ -86,7 +86,19 @@ void ColumnChunkBuilder::add(uint32_t row, const ScalarRef& v)
     }
     case ValueType::String: {
         typeBits_ |= kTypeString;
+        if (dictOff_) {
+            buf_.push_back(5);
+            putVarint(buf_, v.s.size());
+            buf_.append(v.s.data(), v.s.size());
+            break;
+        }
         auto it = dict_.find(v.s);
+        if (dictClosed_) {
+            // Mostly distinct values (ids, times): once lookups rarely hit, skip them.
+            ++closedLookups_;
+            closedHits_ += it != dict_.end() ? 1 : 0;
+            dictOff_ = closedLookups_ >= 1024 && closedHits_ * 2 < closedLookups_;
+        }
         if (it == dict_.end() && !dictClosed_ && v.s.size() <= kMaxDictString) {
             it = dict_.emplace(std::string(v.s), uint32_t(dict_.size())).first;
             putVarint(dictBytes_, v.s.size());
@@ -122,7 +134,8 @@ void ColumnChunkBuilder::clear()
     buf_.clear();
     dictBytes_.clear();
     dict_.clear();
-    dictClosed_ = false;
+    dictClosed_ = dictOff_ = false;
+    closedLookups_ = closedHits_ = 0;
     prevRow_ = -1;
     rowsWithField_ = 0;
     typeBits_ = 0;

@@ -56,6 +56,8 @@ private:
     std::string dictBytes_; // the dictionary's strings, encoded
     std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>> dict_;
     bool dictClosed_ = false; // too many distinct strings: new ones are stored inline
+    bool dictOff_ = false; // closed and rarely hit: stop looking strings up at all
+    uint32_t closedLookups_ = 0, closedHits_ = 0;
     int64_t prevRow_ = -1;
     uint32_t rowsWithField_ = 0;
     uint8_t typeBits_ = 0;

@@ -205,6 +205,7 @@ private:
 
         const uint32_t row = uint32_t(nextId_ - 1) - chunkFirstRow_;
         int64_t ts = kNoTimestamp;
+        startEventOrder();
         path_.clear();
         WalkResult wr;
         if (s_.mapping) {
@@ -340,6 +341,29 @@ private:
 
     FieldBuilder& builderFor(std::string_view path)
     {
+        // Events of one log mostly list the same fields in the same order: try the builder
+        // that came at this position in the previous event before hashing the path.
+        const size_t at = emitted_++;
+        if (at < lastOrder_.size() && lastOrder_[at]->path == path) {
+            FieldBuilder* b = lastOrder_[at];
+            order_.push_back(b);
+            return *b;
+        }
+        FieldBuilder& b = lookupBuilder(path);
+        order_.push_back(&b);
+        return b;
+    }
+
+    void startEventOrder()
+    {
+        if (!order_.empty())
+            lastOrder_.swap(order_);
+        order_.clear();
+        emitted_ = 0;
+    }
+
+    FieldBuilder& lookupBuilder(std::string_view path)
+    {
         auto it = index_.find(path);
         if (it != index_.end())
             return *builders_[it->second];
@@ -423,6 +447,8 @@ private:
     std::vector<std::unique_ptr<FieldBuilder>> builders_;
     std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> index_;
     std::vector<FieldBuilder*> touchedInChunk_, touchedInSource_, touched_;
+    std::vector<FieldBuilder*> order_, lastOrder_; // builders in emit order: this event, the last
+    size_t emitted_ = 0;
     std::unique_ptr<Batch> batch_;
     size_t source_ = 0;
     int64_t sourceEvents_ = 0, sourceRejected_ = 0, lastLine_ = 0;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -67,6 +68,7 @@ public:
         : db_(db)
         , insEvent_(db, "INSERT INTO events(id, ts, source_id, line, raw) VALUES (?,?,?,?,?)")
         , insChunk_(db, "INSERT INTO column_chunks(field_id, first_row, row_count, data) VALUES (?,?,?,?)")
+        , insIndex_(db, "INSERT INTO event_index(first_row, row_count, ts) VALUES (?,?,?)")
         , insError_(db, "INSERT INTO import_errors(source_id, line, message) VALUES (?,?,?)")
         , insSource_(
               db, "INSERT INTO sources(path, format, size, hash, imported_at) VALUES (?, '', ?, '', ?)")
@@ -79,8 +81,8 @@ public:
     }
     bool ok() const
     {
-        return insEvent_.ok() && insChunk_.ok() && insError_.ok() && insSource_.ok() && endSource_.ok()
-            && insField_.ok() && updField_.ok();
+        return insEvent_.ok() && insIndex_.ok() && insChunk_.ok() && insError_.ok() && insSource_.ok()
+            && endSource_.ok() && insField_.ok() && updField_.ok();
     }
 
     Status beginSource(const SourceJob& job, int64_t& sourceId)
@@ -118,6 +120,16 @@ public:
             if (insEvent_.step() != SQLITE_DONE)
                 return sqliteError(db_, "cannot store event");
             sqlite3_reset(insEvent_.get());
+        }
+        if (!b.ts.empty()) {
+            std::string ts(b.ts.size() * 8, '\0');
+            std::memcpy(ts.data(), b.ts.data(), ts.size());
+            insIndex_.bind(1, b.firstId - 1);
+            insIndex_.bind(2, int64_t(b.ts.size()));
+            insIndex_.bindBlob(3, ts);
+            if (insIndex_.step() != SQLITE_DONE)
+                return sqliteError(db_, "cannot store the event index");
+            sqlite3_reset(insIndex_.get());
         }
         for (const auto& c : b.chunks) {
             insChunk_.bind(1, c.fieldId);
@@ -184,7 +196,7 @@ public:
 
 private:
     sqlite3* db_;
-    Stmt insEvent_, insChunk_, insError_, insSource_, endSource_, insField_, updField_;
+    Stmt insEvent_, insChunk_, insIndex_, insError_, insSource_, endSource_, insField_, updField_;
     int64_t storedErrors_ = 0;
     int64_t firstEventId_ = 0, lastEventId_ = 0;
 };
@@ -269,8 +281,8 @@ Result<ImportReport> Workspace::import(const std::vector<std::string>& paths, co
         }
 
         // Bigger page cache while writing: fewer spills of the (large) transaction.
-        exec(db_, "PRAGMA cache_size=-262144");
-            exec(db_, "PRAGMA synchronous=OFF");
+        exec(db_, "PRAGMA cache_size=-65536");
+        exec(db_, "PRAGMA synchronous=OFF");
         Writer writer(db_);
         if (!writer.ok())
             return rollback(sqliteError(db_, "cannot prepare the import"));

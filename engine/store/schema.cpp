@@ -44,6 +44,11 @@ CREATE TABLE events (
   line INTEGER NOT NULL,
   raw TEXT NOT NULL                    -- the JSON document as it was in the file
 );
+CREATE TABLE event_index (
+  first_row INTEGER PRIMARY KEY,       -- row = event id - 1
+  row_count INTEGER NOT NULL,
+  ts BLOB NOT NULL                     -- row_count little-endian int64 nanoseconds (INT64_MIN: none)
+);
 CREATE TABLE fields (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,           -- dotted field path

@@ -5,6 +5,7 @@
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
+#include <cstring>
 #include <limits>
 #include <sqlite3.h>
 
@@ -89,20 +90,31 @@ std::vector<ImportError> Workspace::importErrors(int64_t sourceId, int64_t limit
 Result<EventIndex> Workspace::eventIndex()
 {
     try {
+        // From event_index blobs (ids are dense: row r is id r + 1), so no scan of the raw JSON.
         EventIndex idx;
         const int64_t n = eventCount();
         idx.ids.reserve(size_t(n));
         idx.timestamps.reserve(size_t(n));
-        Stmt q(db_, "SELECT id, ts FROM events ORDER BY id");
+        Stmt q(db_, "SELECT first_row, row_count, ts FROM event_index ORDER BY first_row");
         if (!q.ok())
-            return sqliteError(db_, "cannot read events");
+            return sqliteError(db_, "cannot read the event index");
         int rc;
         while ((rc = q.step()) == SQLITE_ROW) {
-            idx.ids.push_back(q.int64(0));
-            idx.timestamps.push_back(q.isNull(1) ? std::numeric_limits<int64_t>::min() : q.int64(1));
+            const int64_t first = q.int64(0), count = q.int64(1);
+            const std::string_view ts = q.blob(2);
+            if (first != int64_t(idx.ids.size()) || ts.size() != size_t(count) * 8 || first + count > n)
+                return Error{"corrupt", "the workspace's event index is damaged", {}};
+            for (int64_t k = 0; k < count; ++k) {
+                int64_t t;
+                std::memcpy(&t, ts.data() + k * 8, 8);
+                idx.ids.push_back(first + k + 1);
+                idx.timestamps.push_back(t);
+            }
         }
         if (rc != SQLITE_DONE)
-            return sqliteError(db_, "cannot read events");
+            return sqliteError(db_, "cannot read the event index");
+        if (int64_t(idx.ids.size()) != n)
+            return Error{"corrupt", "the workspace's event index is incomplete", {}};
         return idx;
     } catch (const std::exception& e) {
         return Error{"internal", e.what(), {}};
