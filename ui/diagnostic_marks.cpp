@@ -24,7 +24,6 @@ QFont annotationFont(const QsciScintilla* editor)
 DiagnosticMarks::DiagnosticMarks(QsciScintilla* editor)
     : editor_(editor)
     , errorStyle_(-1, QStringLiteral("error"), kErrorColor, QColor("#ffebe9"), annotationFont(editor))
-    , warningStyle_(-1, QStringLiteral("warning"), kWarningColor, QColor("#fff8c5"), annotationFont(editor))
 {
     errorIndicator_ = editor_->indicatorDefine(QsciScintilla::SquiggleIndicator);
     editor_->setIndicatorForegroundColor(kErrorColor, errorIndicator_);
@@ -75,13 +74,11 @@ void DiagnosticMarks::show(const std::vector<Diagnostic>& diagnostics)
             = static_cast<int>(editor_->SendScintilla(QsciScintillaBase::SCI_LINEFROMPOSITION, begin));
         messagesByLine[line] << QString::fromStdString(
             std::string(severityName(d.severity)) + ": " + d.message);
-        lineHasError[line] = lineHasError[line] || error;
     }
-    for (const auto& [line, messages] : messagesByLine) {
-        const bool error = lineHasError[line];
+    for (const auto& [line, error] : lineHasError)
         editor_->markerAdd(line, error ? errorMarker_ : warningMarker_);
-        editor_->annotate(line, messages.join('\n'), error ? errorStyle_ : warningStyle_);
-    }
+    for (const auto& [line, messages] : messagesByLine)
+        editor_->annotate(line, messages.join('\n'), errorStyle_);
 }
 
 } // namespace eqlwb::ui

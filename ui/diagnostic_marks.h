@@ -1,5 +1,6 @@
-// Shows engine diagnostics in the editor: squiggles under the span, a marker in the margin and
-// the message as an annotation under the line. Spans are byte offsets, as Scintilla's positions.
+// Shows engine diagnostics in the editor: squiggles under the span, a marker in the margin and,
+// for errors, the message as an annotation under the line (warnings are listed below the editor). Spans are
+// byte offsets, as Scintilla's positions.
 #pragma once
 
 #include "core/diagnostic.h"

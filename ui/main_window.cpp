@@ -1,26 +1,35 @@
 #include "main_window.h"
 
 #include "about_dialog.h"
+#include "editor_commands.h"
+#include "eql_completer.h"
 #include "eql_editor.h"
+#include "find_bar.h"
+#include "present/query_text.h"
 #include "query_checker.h"
+#include "results_pane.h"
 #include "rule_lists_panel.h"
+#include "rules/rule_file.h"
 #include "workspace_panel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QHeaderView>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardItemModel>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -35,53 +44,102 @@ const char* kWelcomeQuery
       "  dns.question.name : (\"*.pastebin.*\", \"*ngrok.*\", \"*.githubusercontent.*\") and\n"
       "  not process.name : (\"chrome.exe\", \"firefox.exe\", \"OneDrive.exe\")\n";
 
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
 {
     setWindowTitle(tr("EQL Workbench"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/eql-workbench.svg")));
+    setWindowIcon(icon("eql-workbench"));
     setObjectName(QStringLiteral("MainWindow"));
+    service_ = new WorkbenchService(this);
     createActions();
     setCentralWidget(createCentralArea());
     createDocks();
     createMenus();
     createToolBar();
 
-    statusWorkspace_ = new QLabel(tr("No workspace"), this);
     statusRun_ = new QLabel(tr("Ready"), this);
+    statusWorkspace_ = new QLabel(tr("No workspace"), this);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(180);
+    progress_->setTextVisible(false);
+    progress_->setVisible(false);
     statusBar()->addWidget(statusRun_, 1);
+    statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(statusWorkspace_);
+    connectService();
 }
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::statusText() const { return statusRun_->text(); }
+
 void MainWindow::createActions()
 {
-    openWorkspaceAction_
-        = new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Workspace…"), this);
+    newWorkspaceAction_ = new QAction(tr("&New Workspace…"), this);
+    newWorkspaceAction_->setShortcut(QKeySequence::New);
+    connect(newWorkspaceAction_, &QAction::triggered, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("New Workspace"), QString(), tr("Workspaces (*.eqlwb)"));
+        if (!path.isEmpty())
+            openWorkspace(path.endsWith(QLatin1String(".eqlwb")) ? path : path + QStringLiteral(".eqlwb"));
+    });
+    openWorkspaceAction_ = new QAction(icon("open"), tr("&Open Workspace…"), this);
     openWorkspaceAction_->setShortcut(QKeySequence::Open);
-    importLogsAction_ = new QAction(QIcon(QStringLiteral(":/icons/import.svg")), tr("&Import Logs…"), this);
+    connect(openWorkspaceAction_, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+    importLogsAction_ = new QAction(icon("import"), tr("&Import Logs…"), this);
     importLogsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(importLogsAction_, &QAction::triggered, this, &MainWindow::chooseLogsToImport);
+    exportResultsAction_ = new QAction(tr("&Export Results…"), this);
+    connect(exportResultsAction_, &QAction::triggered, this, &MainWindow::exportResults);
     quitAction_ = new QAction(tr("&Quit"), this);
     quitAction_->setShortcut(QKeySequence::Quit);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
 
-    runAction_ = new QAction(QIcon(QStringLiteral(":/icons/run.svg")), tr("&Run"), this);
+    runAction_ = new QAction(icon("run"), tr("&Run"), this);
     runAction_->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     runAction_->setToolTip(tr("Run the query against the workspace (Ctrl+Enter)"));
     connect(runAction_, &QAction::triggered, this, &MainWindow::runQuery);
-    cancelAction_ = new QAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("&Cancel Run"), this);
-    cancelAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelAction_ = new QAction(icon("stop"), tr("&Cancel"), this);
+    cancelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    cancelAction_->setToolTip(tr("Cancel the running query or import (Ctrl+.)"));
     cancelAction_->setEnabled(false);
-    formatAction_ = new QAction(QIcon(QStringLiteral(":/icons/format.svg")), tr("&Format Query"), this);
+    connect(cancelAction_, &QAction::triggered, this, [this] {
+        service_->cancel();
+        service_->cancelImport();
+    });
+    formatAction_ = new QAction(icon("format"), tr("&Format Query"), this);
     formatAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(formatAction_, &QAction::triggered, this, [this] {
+        const QString problem = formatEditorQuery(editor_);
+        statusRun_->setText(problem.isEmpty() ? tr("Formatted") : tr("Cannot format: %1").arg(problem));
+    });
     openRuleAction_ = new QAction(tr("Open &Rule…"), this);
     openRuleAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    exportRuleAction_ = new QAction(tr("&Export Rule…"), this);
-    exportRuleAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(openRuleAction_, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Rule"), QString(), tr("Rules (*.toml *.ndjson *.json);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        const QString problem = openRule(path);
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Cannot open the rule"), problem);
+    });
+    toggleCommentAction_ = new QAction(tr("Toggle &Comment"), this);
+    toggleCommentAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(toggleCommentAction_, &QAction::triggered, this, [this] { toggleLineComment(editor_); });
+    findAction_ = new QAction(tr("&Find…"), this);
+    findAction_->setShortcut(QKeySequence::Find);
+    connect(findAction_, &QAction::triggered, this, [this] { findBar_->showFind(false); });
+    replaceAction_ = new QAction(tr("&Replace…"), this);
+    replaceAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(replaceAction_, &QAction::triggered, this, [this] { findBar_->showFind(true); });
+    completeAction_ = new QAction(tr("Complete &Word"), this);
+    completeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
 
     aboutAction_ = new QAction(tr("&About EQL Workbench"), this);
     connect(aboutAction_, &QAction::triggered, this, [this] { showAboutDialog(this); });
@@ -90,10 +148,24 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newWorkspaceAction_);
     file->addAction(openWorkspaceAction_);
     file->addAction(importLogsAction_);
     file->addSeparator();
+    file->addAction(exportResultsAction_);
+    file->addSeparator();
     file->addAction(quitAction_);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Undo"), QKeySequence::Undo, editor_, &QsciScintilla::undo);
+    edit->addAction(tr("&Redo"), QKeySequence::Redo, editor_, &QsciScintilla::redo);
+    edit->addSeparator();
+    edit->addAction(findAction_);
+    edit->addAction(replaceAction_);
+    edit->addSeparator();
+    edit->addAction(toggleCommentAction_);
+    edit->addAction(completeAction_);
+    connect(completeAction_, &QAction::triggered, completer_, &EqlCompleter::complete);
 
     QMenu* rule = menuBar()->addMenu(tr("&Rule"));
     rule->addAction(runAction_);
@@ -101,9 +173,13 @@ void MainWindow::createMenus()
     rule->addAction(formatAction_);
     rule->addSeparator();
     rule->addAction(openRuleAction_);
-    rule->addAction(exportRuleAction_);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, editor_, [this] { editor_->zoomIn(); });
+    viewMenu_->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, editor_, [this] { editor_->zoomOut(); });
+    viewMenu_->addAction(
+        tr("Reset &Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), editor_, [this] { editor_->zoomTo(0); });
+    viewMenu_->addSeparator();
     for (auto* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
 
@@ -133,6 +209,10 @@ void MainWindow::createDocks()
     workspaceDock->setObjectName(QStringLiteral("WorkspaceDock"));
     workspaceDock->setWidget(workspacePanel_);
     addDockWidget(Qt::LeftDockWidgetArea, workspaceDock);
+    connect(workspacePanel_, &WorkspacePanel::fieldActivated, this, [this](const QString& path) {
+        editor_->insert(path);
+        editor_->setFocus();
+    });
 
     ruleListsPanel_ = new RuleListsPanel(this);
     auto* listsDock = new QDockWidget(tr("Rule Lists"), this);
@@ -145,10 +225,12 @@ QWidget* MainWindow::createCentralArea()
 {
     editor_ = new EqlEditor(this);
     editor_->setText(QString::fromUtf8(kWelcomeQuery));
+    completer_ = new EqlCompleter(editor_);
+    findBar_ = new FindBar(editor_, this);
 
     problems_ = new QListWidget(this);
     problems_->setObjectName(QStringLiteral("ProblemsList"));
-    problems_->setMaximumHeight(70);
+    problems_->setMaximumHeight(80);
     problems_->setVisible(false);
     connect(problems_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         // Jump to the diagnostic: the item holds its byte offset.
@@ -160,61 +242,244 @@ QWidget* MainWindow::createCentralArea()
         editor_->setFocus();
     });
     checker_ = new QueryChecker(editor_);
-    connect(checker_, &QueryChecker::checked, this, &MainWindow::showProblems);
+    checker_->setCheckFunction([this](const std::string& text) {
+        const QStringList fields = service_->fieldPaths();
+        std::vector<std::string> paths;
+        paths.reserve(static_cast<size_t>(fields.size()));
+        for (const auto& f : fields)
+            paths.push_back(f.toStdString());
+        return checkQueryText(text, paths);
+    });
+    connect(checker_, &QueryChecker::checked, this, [this] {
+        runProblems_.clear(); // the text changed: the last run's warnings may no longer apply
+        showProblems();
+    });
 
     auto* editorPane = new QWidget(this);
     auto* editorLayout = new QVBoxLayout(editorPane);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->setSpacing(0);
     editorLayout->addWidget(editor_);
+    editorLayout->addWidget(findBar_);
     editorLayout->addWidget(problems_);
 
-    resultsFilter_ = new QLineEdit(this);
-    resultsFilter_->setPlaceholderText(tr("Filter matches (all columns)…"));
-    resultsFilter_->setClearButtonEnabled(true);
-    resultsView_ = new QTableView(this);
-    resultsView_->setObjectName(QStringLiteral("ResultsView"));
-    resultsView_->setSortingEnabled(true);
-    resultsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    resultsView_->setAlternatingRowColors(true);
-    resultsView_->horizontalHeader()->setStretchLastSection(true);
-    resultsView_->verticalHeader()->setDefaultSectionSize(22);
-    auto* placeholder = new QStandardItemModel(0, 4, resultsView_);
-    placeholder->setHorizontalHeaderLabels(
-        {tr("@timestamp"), tr("host.name"), tr("process.name"), tr("event.category")});
-    resultsView_->setModel(placeholder);
-
-    auto* resultsPane = new QWidget(this);
-    auto* resultsLayout = new QVBoxLayout(resultsPane);
-    resultsLayout->setContentsMargins(0, 4, 0, 0);
-    resultsLayout->addWidget(resultsFilter_);
-    resultsLayout->addWidget(resultsView_);
+    results_ = new ResultsPane(this);
+    connect(results_, &ResultsPane::eventSelected, service_, &WorkbenchService::requestEvent);
+    connect(results_, &ResultsPane::exportRequested, this, &MainWindow::exportResults);
+    connect(results_, &ResultsPane::copyNdjsonRequested, this,
+        [this](const QList<qint64>& ids) { service_->exportEvents(ids); });
+    connect(results_, &ResultsPane::addColumnRequested, this, &MainWindow::addResultColumn);
 
     splitter_ = new QSplitter(Qt::Vertical, this);
     splitter_->setObjectName(QStringLiteral("EditorResultsSplitter"));
     splitter_->addWidget(editorPane);
-    splitter_->addWidget(resultsPane);
+    splitter_->addWidget(results_);
     splitter_->setStretchFactor(0, 2);
     splitter_->setStretchFactor(1, 3);
     return splitter_;
+}
+
+void MainWindow::connectService()
+{
+    const QLocale locale;
+    connect(
+        service_, &WorkbenchService::workspaceChanged, this, [this, locale](const WorkspaceSummary& summary) {
+            workspacePanel_->setSummary(summary);
+            completer_->setWorkspaceFields(service_->fieldPaths());
+            statusWorkspace_->setText(
+                tr("%1 \u00b7 %2 events")
+                    .arg(QFileInfo(summary.workspacePath).fileName(), locale.toString(summary.events)));
+            setWindowTitle(tr("%1 \u2014 EQL Workbench").arg(QFileInfo(summary.workspacePath).fileName()));
+            checker_->checkNow();
+            if (runWhenOpen_) {
+                runWhenOpen_ = false;
+                runQuery();
+            }
+        });
+    connect(service_, &WorkbenchService::workspaceFailed, this, [this](const QString& message) {
+        statusRun_->setText(tr("Could not open the workspace: %1").arg(message));
+        runWhenOpen_ = false;
+        Q_EMIT runSettled();
+    });
+    connect(service_, &WorkbenchService::runStarted, this, [this] {
+        setRunning(true);
+        statusRun_->setText(tr("Running\u2026"));
+    });
+    connect(service_, &WorkbenchService::runFinished, this, [this, locale](const RunOutcome& outcome) {
+        setRunning(false);
+        results_->setResults(outcome.table, outcome.fields);
+        runProblems_ = outcome.warnings;
+        showProblems();
+        statusRun_->setText(tr("%1 matches in %2 ms over %3 events")
+                                .arg(locale.toString(outcome.matches),
+                                    QString::number(outcome.elapsedMs, 'f', outcome.elapsedMs < 10 ? 2 : 0),
+                                    locale.toString(outcome.eventsScanned)));
+        Q_EMIT runSettled();
+    });
+    connect(service_, &WorkbenchService::runFailed, this, [this](const QString& message, int begin, int end) {
+        setRunning(false);
+        runProblems_ = {{true, QStringLiteral("run"), message, begin, end}};
+        showProblems();
+        statusRun_->setText(tr("Run failed: %1").arg(message));
+        Q_EMIT runSettled();
+    });
+    connect(service_, &WorkbenchService::runCancelled, this, [this] {
+        setRunning(false);
+        statusRun_->setText(tr("Run cancelled"));
+        Q_EMIT runSettled();
+    });
+    connect(service_, &WorkbenchService::eventReady, results_, &ResultsPane::showEventDetails);
+    connect(service_, &WorkbenchService::importProgress, this,
+        [this, locale](qint64 done, qint64 total, qint64 events) {
+            progress_->setVisible(true);
+            progress_->setRange(0, total > 0 ? 1000 : 0);
+            if (total > 0)
+                progress_->setValue(static_cast<int>(done * 1000 / total));
+            statusRun_->setText(tr("Importing\u2026 %1 events").arg(locale.toString(events)));
+        });
+    connect(service_, &WorkbenchService::importFinished, this, [this, locale](const ImportOutcome& outcome) {
+        setRunning(false);
+        statusRun_->setText(tr("Imported %1 events, %2 lines rejected")
+                                .arg(locale.toString(outcome.events), locale.toString(outcome.rejected)));
+        if (outcome.rejected > 0 || outcome.messages.size() > 1)
+            QMessageBox::information(this, tr("Import finished"), outcome.messages.join(QLatin1Char('\n')));
+    });
+    connect(service_, &WorkbenchService::importFailed, this, [this](const QString& message) {
+        setRunning(false);
+        statusRun_->setText(tr("Import failed: %1 (the workspace is unchanged)").arg(message));
+    });
+    connect(service_, &WorkbenchService::eventsNdjsonReady, this, [this](const QByteArray& ndjson) {
+        QApplication::clipboard()->setText(QString::fromUtf8(ndjson));
+        statusRun_->setText(tr("Copied %1 events as NDJSON").arg(ndjson.count('\n')));
+    });
+    connect(service_, &WorkbenchService::eventsExported, this, [this](int count, const QString& path) {
+        statusRun_->setText(tr("Exported %1 events to %2").arg(count).arg(path));
+    });
+    connect(service_, &WorkbenchService::exportFailed, this,
+        [this](const QString& message) { statusRun_->setText(tr("Export failed: %1").arg(message)); });
+}
+
+void MainWindow::setRunning(bool running)
+{
+    cancelAction_->setEnabled(running);
+    progress_->setVisible(running);
+    if (running)
+        progress_->setRange(0, 0); // busy indicator
 }
 
 void MainWindow::showProblems()
 {
     problems_->clear();
     const std::string text = editor_->utf8Text();
-    for (const auto& d : checker_->diagnostics()) {
-        auto* item = new QListWidgetItem(QString::fromStdString(formatDiagnostic(text, d)), problems_);
-        item->setData(Qt::UserRole, static_cast<int>(d.span.begin));
-        item->setForeground(d.severity == Severity::Error ? QColor("#cf222e") : QColor("#9a6700"));
+    auto add = [&](bool error, const QString& line, int begin) {
+        auto* item = new QListWidgetItem(line, problems_);
+        item->setData(Qt::UserRole, begin);
+        item->setForeground(error ? QColor("#cf222e") : QColor("#9a6700"));
+    };
+    for (const auto& d : checker_->diagnostics())
+        add(d.severity == Severity::Error, QString::fromStdString(formatDiagnostic(text, d)),
+            static_cast<int>(d.span.begin));
+    for (const auto& p : runProblems_) {
+        Diagnostic d{p.code.toStdString(), p.error ? Severity::Error : Severity::Warning,
+            p.message.toStdString(), {static_cast<uint32_t>(p.begin), static_cast<uint32_t>(p.end)}, {}};
+        const QString line = QString::fromStdString(formatDiagnostic(text, d));
+        if (problems_->findItems(line, Qt::MatchExactly).isEmpty())
+            add(p.error, line, p.begin);
     }
     problems_->setVisible(problems_->count() > 0);
 }
 
 void MainWindow::runQuery()
 {
-    // The query engine lands with the executor; until then say so rather than pretend.
-    statusRun_->setText(tr("The query engine is not built into this version yet."));
+    checker_->checkNow();
+    if (hasErrors(checker_->diagnostics())) {
+        statusRun_->setText(tr("Fix the errors marked in the query before running it."));
+        Q_EMIT runSettled();
+        return;
+    }
+    service_->run(editor_->text(), extraColumns_);
+}
+
+void MainWindow::openWorkspace(const QString& path, bool runWhenOpen)
+{
+    runWhenOpen_ = runWhenOpen;
+    statusRun_->setText(tr("Opening %1\u2026").arg(QFileInfo(path).fileName()));
+    service_->openWorkspace(path);
+}
+
+void MainWindow::setQueryText(const QString& text) { editor_->setText(text); }
+
+QString MainWindow::openRule(const QString& path)
+{
+    auto loaded = loadRuleFile(path.toStdString());
+    if (!loaded.ok())
+        return QString::fromStdString(loaded.error().message);
+    if (loaded->rules.empty())
+        return tr("%1 holds no rule.").arg(path);
+    const Rule& rule = loaded->rules.front();
+    if (rule.query().empty())
+        return tr("The rule \"%1\" has no query.").arg(QString::fromStdString(rule.name()));
+    ruleName_ = QString::fromStdString(rule.name()).trimmed();
+    editor_->setText(QString::fromStdString(rule.query()).trimmed() + QLatin1Char('\n'));
+    statusRun_->setText(tr("Opened the rule \"%1\"").arg(ruleName_));
+    return {};
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), QString(), tr("Workspaces (*.eqlwb);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::chooseLogsToImport()
+{
+    if (!service_->hasWorkspace()) {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Create a Workspace for the Logs"), QString(), tr("Workspaces (*.eqlwb)"));
+        if (path.isEmpty())
+            return;
+        openWorkspace(path.endsWith(QLatin1String(".eqlwb")) ? path : path + QStringLiteral(".eqlwb"));
+    }
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Logs"), QString(), tr("Logs (*.ndjson *.jsonl *.json *.log *.gz);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    setRunning(true);
+    progress_->setRange(0, 1000);
+    service_->importLogs(files);
+}
+
+void MainWindow::exportResults()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Results"),
+        QStringLiteral("matches.csv"), tr("CSV (*.csv);;NDJSON events (*.ndjson)"), &filter);
+    if (path.isEmpty())
+        return;
+    if (path.endsWith(QLatin1String(".ndjson")) || filter.startsWith(QLatin1String("NDJSON"))) {
+        service_->exportEvents(results_->visibleEventIds(), path);
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        statusRun_->setText(tr("Export failed: %1").arg(file.errorString()));
+        return;
+    }
+    file.write(results_->allRowsAsCsv().toUtf8());
+    statusRun_->setText(tr("Exported the results to %1").arg(path));
+}
+
+void MainWindow::addResultColumn()
+{
+    bool ok = false;
+    const QString field = QInputDialog::getItem(
+        this, tr("Add Column"), tr("Field to show:"), service_->fieldPaths(), 0, true, &ok);
+    if (!ok || field.isEmpty())
+        return;
+    extraColumns_ << field;
+    runQuery();
 }
 
 void MainWindow::restoreSavedLayout()

@@ -1,20 +1,25 @@
 // The workbench window: workspace panel (left), EQL editor over the results (centre), the
-// rule's lists (right), status bar. It wires widgets together; the work happens elsewhere.
+// rule's lists (right), status bar. It wires widgets to the WorkbenchService; the work happens
+// in the engine, off the GUI thread.
 #pragma once
+
+#include "workbench_service.h"
 
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QSplitter;
-class QTableView;
 
 namespace eqlwb::ui {
 
+class EqlCompleter;
 class EqlEditor;
+class FindBar;
 class QueryChecker;
+class ResultsPane;
 class RuleListsPanel;
 class WorkspacePanel;
 
@@ -27,14 +32,28 @@ public:
     EqlEditor* editor() const { return editor_; }
     WorkspacePanel* workspacePanel() const { return workspacePanel_; }
     RuleListsPanel* ruleListsPanel() const { return ruleListsPanel_; }
-    QTableView* resultsView() const { return resultsView_; }
-    QLineEdit* resultsFilter() const { return resultsFilter_; }
-    QAction* runAction() const { return runAction_; }
+    ResultsPane* resultsPane() const { return results_; }
     QueryChecker* queryChecker() const { return checker_; }
+    EqlCompleter* completer() const { return completer_; }
+    WorkbenchService* service() const { return service_; }
     QListWidget* problemsList() const { return problems_; }
+    QAction* runAction() const { return runAction_; }
+    QAction* cancelAction() const { return cancelAction_; }
+    QString statusText() const;
+
+    // Opens a workspace; with runWhenOpen the editor's query runs once it is open (the demo).
+    void openWorkspace(const QString& path, bool runWhenOpen = false);
+    void setQueryText(const QString& text);
+    // Loads a rule file (TOML or NDJSON) into the editor; returns an error message or an empty string.
+    QString openRule(const QString& path);
+    void runQuery();
 
     // Restores the saved geometry, or a sensible default size on first start.
     void restoreSavedLayout();
+
+Q_SIGNALS:
+    // After a run's results are on screen (or it failed or was cancelled): for tests and --screenshot.
+    void runSettled();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -45,28 +64,45 @@ private:
     void createToolBar();
     void createDocks();
     QWidget* createCentralArea();
-    void runQuery();
+    void connectService();
     void showProblems();
+    void setRunning(bool running);
+    void chooseWorkspace();
+    void chooseLogsToImport();
+    void exportResults();
+    void addResultColumn();
 
+    WorkbenchService* service_ = nullptr;
     EqlEditor* editor_ = nullptr;
     QueryChecker* checker_ = nullptr;
+    EqlCompleter* completer_ = nullptr;
+    FindBar* findBar_ = nullptr;
     QListWidget* problems_ = nullptr;
-    QTableView* resultsView_ = nullptr;
-    QLineEdit* resultsFilter_ = nullptr;
+    ResultsPane* results_ = nullptr;
     QSplitter* splitter_ = nullptr;
     WorkspacePanel* workspacePanel_ = nullptr;
     RuleListsPanel* ruleListsPanel_ = nullptr;
     QLabel* statusRun_ = nullptr;
     QLabel* statusWorkspace_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QVector<Problem> runProblems_;
+    QStringList extraColumns_;
+    bool runWhenOpen_ = false;
+    QString ruleName_;
 
+    QAction* newWorkspaceAction_ = nullptr;
     QAction* openWorkspaceAction_ = nullptr;
     QAction* importLogsAction_ = nullptr;
+    QAction* exportResultsAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QAction* formatAction_ = nullptr;
     QAction* openRuleAction_ = nullptr;
-    QAction* exportRuleAction_ = nullptr;
+    QAction* toggleCommentAction_ = nullptr;
+    QAction* findAction_ = nullptr;
+    QAction* replaceAction_ = nullptr;
+    QAction* completeAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     QMenu* viewMenu_ = nullptr;
 };

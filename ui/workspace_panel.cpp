@@ -19,6 +19,7 @@ WorkspacePanel::WorkspacePanel(QWidget* parent)
     tree_ = new QTreeWidget(this);
     tree_->setColumnCount(2);
     tree_->setHeaderLabels({tr("Name"), tr("Events")});
+    tree_->header()->setStretchLastSection(false);
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     tree_->setRootIsDecorated(true);
@@ -52,8 +53,11 @@ void WorkspacePanel::setSummary(const WorkspaceSummary& summary)
     }
     auto* fields = new QTreeWidgetItem(tree_, {tr("Fields (%1)").arg(summary.fields.size())});
     for (const auto& f : summary.fields) {
-        auto* item = new QTreeWidgetItem(fields, {f.path, locale.toString(f.count)});
-        item->setToolTip(0, tr("%1 (%2)\nDouble-click to insert into the query").arg(f.path, f.type));
+        auto* item
+            = new QTreeWidgetItem(fields, {f.path, f.count > 0 ? locale.toString(f.count) : QString()});
+        item->setToolTip(0,
+            f.type.isEmpty() ? tr("%1\nDouble-click to insert into the query").arg(f.path)
+                             : tr("%1 (%2)\nDouble-click to insert into the query").arg(f.path, f.type));
         item->setData(0, Qt::UserRole, f.path);
     }
     sources->setExpanded(true);

@@ -21,7 +21,7 @@ struct WorkspaceSummary {
     struct Field {
         QString path;
         QString type;
-        qint64 count = 0;
+        qint64 count = 0; // events carrying it; 0 when not known
     };
     QString workspacePath; // empty: no workspace open
     qint64 events = 0;

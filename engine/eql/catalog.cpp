@@ -57,6 +57,15 @@ std::optional<FieldInfo> MapCatalog::find(std::string_view path) const
     return it->second;
 }
 
+std::vector<std::string> MapCatalog::paths() const
+{
+    std::vector<std::string> out;
+    out.reserve(fields_.size());
+    for (const auto& [path, info] : fields_)
+        out.push_back(path);
+    return out;
+}
+
 std::optional<FieldInfo> LayeredCatalog::find(std::string_view path) const
 {
     for (const auto* layer : layers_)
@@ -101,6 +110,7 @@ public:
     }
 
     size_t size() const { return map_.size(); }
+    std::vector<std::string> paths() const { return map_.paths(); }
 
 private:
     MapCatalog map_;
@@ -116,5 +126,6 @@ const EcsCatalog& ecs()
 
 const FieldCatalog& ecsCatalog() { return ecs(); }
 size_t ecsFieldCount() { return ecs().size(); }
+std::vector<std::string> ecsFieldPaths() { return ecs().paths(); }
 
 } // namespace eqlwb::eql

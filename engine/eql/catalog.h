@@ -37,6 +37,8 @@ public:
     void add(std::string path, FieldInfo info) { fields_[std::move(path)] = std::move(info); }
     std::optional<FieldInfo> find(std::string_view path) const override;
     size_t size() const { return fields_.size(); }
+    // Every field, in path order (for completion lists).
+    std::vector<std::string> paths() const;
 
 private:
     std::map<std::string, FieldInfo, std::less<>> fields_;
@@ -56,5 +58,7 @@ private:
 // `flattened` ECS field (labels.env, process.env_vars.x) are known, with an Unknown type.
 const FieldCatalog& ecsCatalog();
 size_t ecsFieldCount();
+// Every ECS field path, sorted (for the editor's completion).
+std::vector<std::string> ecsFieldPaths();
 
 } // namespace eqlwb::eql

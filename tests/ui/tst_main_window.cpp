@@ -2,6 +2,7 @@
 #include "about_dialog.h"
 #include "eql_editor.h"
 #include "main_window.h"
+#include "results_pane.h"
 #include "support/test_paths.h"
 
 #include <QAction>
@@ -32,8 +33,8 @@ private Q_SLOTS:
     {
         MainWindow w;
         QVERIFY(w.editor());
-        QVERIFY(w.resultsView());
-        QVERIFY(w.resultsFilter());
+        QVERIFY(w.resultsPane());
+        QVERIFY(w.problemsList());
         QVERIFY(w.workspacePanel());
         QVERIFY(w.ruleListsPanel());
         QStringList docks;
@@ -44,13 +45,13 @@ private Q_SLOTS:
         QVERIFY(w.statusBar());
     }
 
-    void menusAreFileRuleViewHelp()
+    void menusAreFileEditRuleViewHelp()
     {
         MainWindow w;
         QStringList titles;
         for (QAction* a : w.menuBar()->actions())
             titles << a->text().remove('&');
-        QCOMPARE(titles, QStringList({"File", "Rule", "View", "Help"}));
+        QCOMPARE(titles, QStringList({"File", "Edit", "Rule", "View", "Help"}));
     }
 
     void runIsBoundToCtrlEnter()

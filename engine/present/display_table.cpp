@@ -1,0 +1,177 @@
+#include "present/display_table.h"
+
+#include "store/timestamp.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+namespace eqlwb {
+
+namespace {
+
+constexpr uint32_t kNoRow = 0xFFFFFFFFu;
+
+// Event id → row of the source's columns (ids ascend with rows).
+uint32_t rowOf(const EventIndex& index, int64_t id)
+{
+    const auto it = std::lower_bound(index.ids.begin(), index.ids.end(), id);
+    if (it == index.ids.end() || *it != id)
+        return kNoRow;
+    return static_cast<uint32_t>(it - index.ids.begin());
+}
+
+// Assigns dictionary codes to texts as they come, so each distinct text is stored once.
+class Interner {
+public:
+    explicit Interner(DisplayColumn& column)
+        : column_(column)
+    {
+        column_.dictionary.assign(1, std::string());
+    }
+    uint32_t code(std::string text)
+    {
+        if (text.empty())
+            return 0;
+        auto [it, inserted] = codes_.try_emplace(text, static_cast<uint32_t>(column_.dictionary.size()));
+        if (inserted)
+            column_.dictionary.push_back(std::move(text));
+        return it->second;
+    }
+
+private:
+    DisplayColumn& column_;
+    std::unordered_map<std::string, uint32_t> codes_;
+};
+
+std::string cellText(const DictColumn& column, uint32_t row, bool& allNumeric)
+{
+    const uint32_t code = column.codes[row];
+    if (code == DictColumn::kMissing)
+        return {};
+    auto textOf = [&](uint32_t c) {
+        const Value& v = column.dict[c];
+        if (!std::holds_alternative<int64_t>(v) && !std::holds_alternative<double>(v))
+            allNumeric = false;
+        return displayText(v);
+    };
+    if (!column.isMulti(code))
+        return textOf(code);
+    const uint32_t m = code & ~DictColumn::kMultiFlag;
+    std::string joined;
+    for (uint32_t i = column.multiOffsets[m]; i < column.multiOffsets[m + 1]; ++i) {
+        if (!joined.empty())
+            joined += ", ";
+        joined += textOf(column.multiCodes[i]);
+    }
+    allNumeric = false;
+    return joined;
+}
+
+} // namespace
+
+std::string displayText(const Value& value)
+{
+    struct Visitor {
+        std::string operator()(Null) const { return "null"; }
+        std::string operator()(bool b) const { return b ? "true" : "false"; }
+        std::string operator()(int64_t i) const { return std::to_string(i); }
+        std::string operator()(double d) const
+        {
+            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.1f", d);
+                return buf;
+            }
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.17g", d);
+            return buf;
+        }
+        std::string operator()(const std::string& s) const { return s; }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+std::vector<std::string> defaultDisplayColumns(const QueryResult& result, const std::string& timestampField)
+{
+    std::vector<std::string> columns{timestampField};
+    auto add = [&](const std::string& path) {
+        if (std::find(columns.begin(), columns.end(), path) == columns.end())
+            columns.push_back(path);
+    };
+    for (const auto& f : result.fields)
+        add(f);
+    for (const char* f : {"host.name", "process.name", "event.category"})
+        add(f);
+    return columns;
+}
+
+Result<DisplayTable> buildDisplayTable(ColumnSource& source, ColumnCache& cache, const QueryResult& result,
+    const std::vector<std::string>& columns, const std::string& timestampField)
+{
+    DisplayTable table;
+    const bool grouped = result.kind != eql::QueryKind::Event;
+    for (size_t m = 0; m < result.matches.size(); ++m) {
+        const auto& match = result.matches[m];
+        for (size_t s = 0; s < match.events.size(); ++s) {
+            table.eventIds.push_back(match.events[s]);
+            if (grouped) {
+                table.matchOf.push_back(static_cast<int32_t>(m));
+                table.slotOf.push_back(static_cast<int16_t>(s));
+            }
+        }
+        if (grouped) {
+            std::string keys;
+            for (const auto& k : match.keys) {
+                if (!keys.empty())
+                    keys += ", ";
+                keys += displayText(k);
+            }
+            table.matchKeys.push_back(std::move(keys));
+        }
+    }
+
+    auto index = cache.eventIndex(source);
+    if (!index.ok())
+        return index.error();
+    const EventIndex& events = **index;
+    std::vector<uint32_t> rows;
+    rows.reserve(table.eventIds.size());
+    for (int64_t id : table.eventIds)
+        rows.push_back(id < 0 ? kNoRow : rowOf(events, id));
+
+    for (const auto& path : columns) {
+        DisplayColumn out;
+        out.path = path;
+        Interner interner(out);
+        out.codes.reserve(rows.size());
+        if (path == timestampField) {
+            for (uint32_t row : rows) {
+                const bool has = row != kNoRow && events.timestamps[row] != INT64_MIN;
+                out.codes.push_back(has ? interner.code(formatTimestamp(events.timestamps[row])) : 0);
+            }
+        } else {
+            auto column = cache.column(source, path);
+            if (!column.ok())
+                return column.error();
+            const DictColumn& dict = **column;
+            bool allNumeric = true;
+            bool any = false;
+            for (uint32_t row : rows) {
+                if (row == kNoRow || row >= dict.codes.size()) {
+                    out.codes.push_back(0);
+                    continue;
+                }
+                std::string text = cellText(dict, row, allNumeric);
+                any = any || !text.empty();
+                out.codes.push_back(interner.code(std::move(text)));
+            }
+            out.numeric = any && allNumeric;
+        }
+        table.columns.push_back(std::move(out));
+    }
+    return table;
+}
+
+} // namespace eqlwb
