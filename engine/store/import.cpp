@@ -87,7 +87,9 @@ public:
 
     Status beginSource(const SourceJob& job, int64_t& sourceId)
     {
-        insSource_.bind(1, std::string_view(job.path));
+        std::error_code ec;
+        const std::string absolute = fs::absolute(job.path, ec).string();
+        insSource_.bind(1, std::string_view(ec ? job.path : absolute));
         insSource_.bind(2, job.size);
         insSource_.bind(3, int64_t(std::time(nullptr)));
         const int rc = insSource_.step();
@@ -296,6 +298,18 @@ Result<ImportReport> Workspace::import(const std::vector<std::string>& paths, co
         BatchQueue queue(4);
         std::thread parser(
             [&queue, s = std::move(settings)]() mutable { runEventParser(std::move(s), queue); });
+        // Whatever happens below (even an exception), stop and join the parsing thread.
+        struct JoinGuard {
+            BatchQueue& q;
+            std::thread& t;
+            ~JoinGuard()
+            {
+                if (t.joinable()) {
+                    q.close();
+                    t.join();
+                }
+            }
+        } joinGuard{queue, parser};
 
         // Map job index -> report index (jobs skip the duplicates).
         std::vector<size_t> reportOfJob;

@@ -121,21 +121,28 @@ constexpr Step kSteps[] = {{1, kSchemaV1}};
 
 Status migrate(sqlite3* db)
 {
+    // Read the version inside the write transaction, so two processes opening a new file at
+    // once cannot both create the schema.
+    if (auto st = exec(db, "BEGIN IMMEDIATE"); !st)
+        return Error{"sqlite", "cannot open the workspace for writing: " + st.error().message, {}};
     Stmt q(db, "PRAGMA user_version");
-    if (!q.ok() || q.step() != SQLITE_ROW)
+    if (!q.ok() || q.step() != SQLITE_ROW) {
+        q = Stmt();
+        exec(db, "ROLLBACK");
         return sqliteError(db, "cannot read the workspace's schema version");
+    }
     const int64_t current = q.int64(0);
     q = Stmt();
-    if (current > kWorkspaceSchemaVersion)
+    if (current > kWorkspaceSchemaVersion) {
+        exec(db, "ROLLBACK");
         return Error{"version",
             "the workspace was written by a newer EQL Workbench (schema " + std::to_string(current)
                 + ", this version reads up to " + std::to_string(kWorkspaceSchemaVersion) + ")",
             {}};
+    }
     for (const Step& s : kSteps) {
         if (s.version <= current)
             continue;
-        if (auto st = exec(db, "BEGIN IMMEDIATE"); !st)
-            return st;
         auto st = exec(db, s.sql);
         if (st)
             st = exec(db, ("PRAGMA user_version = " + std::to_string(s.version)).c_str());
@@ -143,8 +150,10 @@ Status migrate(sqlite3* db)
             exec(db, "ROLLBACK");
             return Error{"sqlite", "cannot migrate the workspace: " + st.error().message, {}};
         }
-        if (auto c = exec(db, "COMMIT"); !c)
-            return c;
+    }
+    if (auto c = exec(db, "COMMIT"); !c) {
+        exec(db, "ROLLBACK");
+        return c;
     }
     return Ok{};
 }
