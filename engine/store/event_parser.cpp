@@ -426,6 +426,8 @@ private:
         else if (!suggestion_.empty())
             end->note = "looks like '" + suggestion_ + "' logs: import with --mapping " + suggestion_
                 + " to get ECS fields";
+        else if (note_.empty() && sourceEvents_ == 0 && sourceRejected_ == 0)
+            end->note = "the file holds no events (empty)";
         else
             end->note = note_;
         end->unreadable = unreadable;

@@ -270,7 +270,7 @@ private slots:
         QTest::newRow("binary file") << QByteArray("\x7f"
                                                    "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
             16) << 0 << "binary";
-        QTest::newRow("empty file") << QByteArray() << 0 << "";
+        QTest::newRow("empty file") << QByteArray() << 0 << "empty";
         QTest::newRow("10,000 levels deep") << QByteArray(
             QByteArray("{\"a\":").repeated(10000) + "1" + QByteArray("}").repeated(10000) + "\n{\"ok\":1}\n")
                                             << 1 << "deep";
