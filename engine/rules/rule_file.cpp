@@ -92,7 +92,7 @@ Result<LoadedRules> loadRuleText(const std::string& text, const std::string& nam
     return out;
 }
 
-Result<LoadedRules> loadRuleFile(const std::string& path)
+Result<std::string> readTextFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -101,7 +101,15 @@ Result<LoadedRules> loadRuleFile(const std::string& path)
     buf << in.rdbuf();
     if (in.bad())
         return Error{"io", "cannot read " + path, {}};
-    auto loaded = loadRuleText(buf.str(), path);
+    return buf.str();
+}
+
+Result<LoadedRules> loadRuleFile(const std::string& path)
+{
+    auto text = readTextFile(path);
+    if (!text)
+        return text.error();
+    auto loaded = loadRuleText(*text, path);
     if (loaded)
         applyVersionLock(*loaded, path);
     return loaded;

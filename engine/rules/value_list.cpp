@@ -1,7 +1,6 @@
 #include "rules/value_list.h"
 
-#include <fstream>
-#include <sstream>
+#include "rules/rule_file.h"
 
 namespace eqlwb {
 
@@ -25,12 +24,10 @@ std::vector<std::string> parseValueList(const std::string& text)
 
 Result<std::vector<std::string>> readValueListFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{"io", "cannot open value list " + path, {}};
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return parseValueList(buf.str());
+    auto text = readTextFile(path);
+    if (!text)
+        return text.error();
+    return parseValueList(*text);
 }
 
 } // namespace eqlwb

@@ -3,12 +3,11 @@
 #include "eql/parser.h"
 #include "rules/exception_condition.h"
 #include "rules/ndjson_codec.h"
+#include "rules/rule_file.h"
 #include "rules/value_list.h"
 #include "support/test_paths.h"
 
 #include <QtTest>
-#include <fstream>
-#include <sstream>
 
 using namespace eqlwb;
 
@@ -16,10 +15,10 @@ namespace {
 
 std::string readFile(const QString& path)
 {
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+    auto text = readTextFile(path.toStdString());
+    if (!text)
+        qFatal("%s", text.error().message.c_str());
+    return *text;
 }
 
 RuleBundle fixture()

@@ -9,7 +9,6 @@
 #include "support/test_paths.h"
 
 #include <QtTest>
-#include <fstream>
 #include <sstream>
 
 using namespace eqlwb;
@@ -18,10 +17,10 @@ namespace {
 
 std::string readFile(const QString& path)
 {
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+    auto text = readTextFile(path.toStdString());
+    if (!text)
+        qFatal("%s", text.error().message.c_str());
+    return *text;
 }
 
 QString samplePath()

@@ -4,13 +4,12 @@
 #include "rules/ndjson_codec.h"
 #include "rules/rule_check.h"
 #include "rules/rule_convert.h"
+#include "rules/rule_file.h"
 #include "rules/toml_codec.h"
 #include "support/test_paths.h"
 
 #include <QtTest>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 using namespace eqlwb;
 
@@ -18,10 +17,10 @@ namespace {
 
 std::string readFile(const QString& path)
 {
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+    auto text = readTextFile(path.toStdString());
+    if (!text)
+        qFatal("%s", text.error().message.c_str());
+    return *text;
 }
 
 Rule load(const std::string& text)
