@@ -165,6 +165,38 @@ private slots:
         QCOMPARE((*mapped)->eventIndex()->timestamps, (*reference)->eventIndex()->timestamps);
     }
 
+    void usersLoadTheirOwnProfileFromAFile()
+    {
+        const QString profile = tmp_.path() + "/mine.json";
+        QFile pf(profile);
+        QVERIFY(pf.open(QIODevice::WriteOnly));
+        pf.write(R"({"name":"fw","timestamp":"time","copy":{"src":"source.ip","app":["process.name","x.app"]},
+                    "set":{"event.kind":"event"},
+                    "when":[{"field":"action","equals":"deny","set":{"event.outcome":"failure"}}]})");
+        pf.close();
+        const QString log = tmp_.path() + "/fw.ndjson";
+        QFile lf(log);
+        QVERIFY(lf.open(QIODevice::WriteOnly));
+        lf.write("{\"time\":\"2024-01-01T00:00:00Z\",\"src\":\"10.0.0.1\",\"app\":\"curl.exe\",\"action\":"
+                 "\"deny\"}\n"
+                 "{\"src\":\"10.0.0.2\",\"action\":\"allow\"}\n");
+        lf.close();
+        auto ws = Workspace::open((tmp_.path() + "/fw.eqlwb").toStdString());
+        ImportOptions o;
+        o.mapping = profile.toStdString();
+        auto r = (*ws)->import({log.toStdString()}, o);
+        QVERIFY(r.ok());
+        auto& w = **ws;
+        QCOMPARE(firstString(*w.column("source.ip"), 1), std::string("10.0.0.2"));
+        QCOMPARE(firstString(*w.column("x.app"), 0), std::string("curl.exe"));
+        QCOMPARE(firstString(*w.column("event.kind"), 1), std::string("event"));
+        QCOMPARE(firstString(*w.column("event.outcome"), 0), std::string("failure"));
+        QCOMPARE(rowsWith(*w.column("event.outcome")), size_t(1));
+        QCOMPARE(rowsWith(*w.column("src")), size_t(0)); // no keep_original_under: originals are not kept
+        QCOMPARE(w.eventIndex()->timestamps[0], int64_t(1704067200) * 1000000000);
+        QCOMPARE(QString::fromStdString(w.sources()[0].mapping), QString("fw"));
+    }
+
     void anUnmappedSysmonFileGetsTheProfileSuggested()
     {
         const QString path = tmp_.path() + "/suggest.jsonl";
