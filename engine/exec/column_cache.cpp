@@ -74,6 +74,28 @@ void ColumnCache::clear()
     columns_.clear();
     index_.reset();
     known_.reset();
+    rowSets_.clear();
+    rowSetValues_ = 0;
+}
+
+const std::vector<uint32_t>* ColumnCache::rowSet(const std::string& key) const
+{
+    auto it = rowSets_.find(key);
+    return it == rowSets_.end() ? nullptr : &it->second;
+}
+
+void ColumnCache::storeRowSet(const std::string& key, const std::vector<uint32_t>& rows)
+{
+    constexpr size_t kMaxSets = 256;
+    constexpr size_t kMaxValues = 64u << 20; // 256 MB of row numbers at most
+    if (rows.size() > kMaxValues)
+        return;
+    if (rowSets_.size() >= kMaxSets || rowSetValues_ + rows.size() > kMaxValues) {
+        rowSets_.clear();
+        rowSetValues_ = 0;
+    }
+    rowSetValues_ += rows.size();
+    rowSets_[key] = rows;
 }
 
 Result<std::shared_ptr<DictColumn>> ColumnCache::column(ColumnSource& source, const std::string& path)

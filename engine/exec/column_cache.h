@@ -50,12 +50,20 @@ public:
     void clear();
     size_t columnCount() const { return columns_.size(); }
 
+    // Rows (of all rows) satisfying the first k operands of a top-level `and`, keyed by those
+    // operands' signatures: a repeated query, or one whose edit changed only a later operand
+    // (tuning a list), skips the operands already evaluated. Bounded; dropped with the cache.
+    const std::vector<uint32_t>* rowSet(const std::string& key) const;
+    void storeRowSet(const std::string& key, const std::vector<uint32_t>& rows);
+
 private:
     bool synced_ = false;
     uint64_t version_ = 0;
     std::unordered_map<std::string, std::shared_ptr<DictColumn>> columns_;
     std::shared_ptr<const EventIndex> index_;
     std::unique_ptr<std::unordered_set<std::string>> known_;
+    std::unordered_map<std::string, std::vector<uint32_t>> rowSets_;
+    size_t rowSetValues_ = 0;
 };
 
 } // namespace eqlwb

@@ -157,17 +157,95 @@ Result<std::vector<Tri>> evaluateRows(
     }
 }
 
-Result<std::vector<uint32_t>> filterRows(
-    const PNode& condition, const std::vector<uint32_t>& rows, FilterInput& in)
+namespace {
+
+void keepTrue(std::vector<uint32_t>& rows, const std::vector<Tri>& out)
 {
-    auto results = evaluateRows(condition, rows, in);
-    if (!results)
-        return results.error();
-    std::vector<uint32_t> matched;
+    size_t kept = 0;
     for (size_t i = 0; i < rows.size(); ++i)
-        if ((*results)[i] == Tri::True)
-            matched.push_back(rows[i]);
-    return matched;
+        if (out[i] == Tri::True)
+            rows[kept++] = rows[i];
+    rows.resize(kept);
+}
+
+// A key for what a planned node selects, naming its fields by path.
+std::string nodeSignature(const PNode& n, const std::vector<std::string>& paths)
+{
+    switch (n.kind) {
+    case PKind::Const:
+        return "C" + std::to_string(static_cast<int>(n.constant));
+    case PKind::FieldPredicate:
+        return "F" + n.signature + "@" + paths[n.slot];
+    case PKind::RowPredicate:
+        return "R" + signatureOf(n.expr, &paths);
+    default: {
+        std::string s = n.kind == PKind::And ? "&(" : (n.kind == PKind::Or ? "|(" : "!(");
+        for (const auto& k : n.kids) {
+            s += nodeSignature(k, paths);
+            s += ',';
+        }
+        return s + ")";
+    }
+    }
+}
+
+void evalKeepTrue(const PNode& n, std::vector<uint32_t>& rows, Evaluator& ev)
+{
+    std::vector<Tri> out(rows.size());
+    ev.eval(n, rows.data(), rows.size(), out.data());
+    keepTrue(rows, out);
+}
+
+// Keeps the rows of `rows` where the condition is true. Only "true" matters for the whole
+// condition, so each operand of the top `and` discards rows before the next one runs.
+void selectTrue(const PNode& n, std::vector<uint32_t>& rows, bool rowsAreAll, Evaluator& ev)
+{
+    const bool isAnd = n.kind == PKind::And;
+    const size_t count = isAnd ? n.kids.size() : 1;
+    auto operand = [&](size_t k) -> const PNode& { return isAnd ? n.kids[k] : n; };
+    ColumnCache* cache = rowsAreAll ? ev.in.rowSets : nullptr;
+    std::vector<std::string> keys;
+    size_t start = 0;
+    if (cache && ev.in.slotPaths) {
+        std::string key;
+        for (size_t k = 0; k < count; ++k) {
+            key += nodeSignature(operand(k), *ev.in.slotPaths);
+            key += ';';
+            keys.push_back(key);
+        }
+        for (size_t k = count; k > 0; --k) {
+            if (const auto* hit = cache->rowSet(keys[k - 1])) {
+                rows = *hit;
+                start = k;
+                break;
+            }
+        }
+    }
+    for (size_t k = start; k < count && !rows.empty(); ++k) {
+        evalKeepTrue(operand(k), rows, ev);
+        if (ev.cancelled || ev.state.error)
+            return;
+        if (!keys.empty())
+            cache->storeRowSet(keys[k], rows);
+    }
+}
+
+} // namespace
+
+Result<std::vector<uint32_t>> filterRows(
+    const PNode& condition, std::vector<uint32_t> rows, FilterInput& in, bool rowsAreAll)
+{
+    try {
+        Evaluator ev{in, {}, false};
+        selectTrue(condition, rows, rowsAreAll, ev);
+        if (ev.cancelled || in.cancel.cancelled())
+            return Error{"cancelled", "the query was cancelled", {}};
+        if (ev.state.error)
+            return *ev.state.error;
+        return rows;
+    } catch (const std::exception& e) {
+        return Error{"internal", std::string("query evaluation failed: ") + e.what(), {}};
+    }
 }
 
 } // namespace eqlwb

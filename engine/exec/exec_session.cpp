@@ -67,8 +67,8 @@ Result<std::vector<uint32_t>> ExecSession::matchingRows(const eql::EventFilter& 
         return index.error();
     std::vector<uint32_t> rows((*index)->ids.size());
     std::iota(rows.begin(), rows.end(), 0u);
-    FilterInput input{columns_, cancel_};
-    return filterRows(root, rows, input);
+    FilterInput input{columns_, cancel_, &cache_, &slots_.paths};
+    return filterRows(root, std::move(rows), input, true);
 }
 
 Status ExecSession::orderRows(std::vector<uint32_t>& rows)

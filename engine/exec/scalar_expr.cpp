@@ -125,7 +125,7 @@ Value evalScalar(const SExpr& e, const Value* slots, EvalState& state)
 
 Value foldConstant(const SExpr& e, EvalState& state) { return evalScalar(e, nullptr, state); }
 
-std::string signatureOf(const SExpr& e)
+std::string signatureOf(const SExpr& e, const std::vector<std::string>* slotPaths)
 {
     std::string s = "(";
     s += std::to_string(static_cast<int>(e.kind));
@@ -137,7 +137,9 @@ std::string signatureOf(const SExpr& e)
         s += valueToLiteral(e.literal);
         break;
     case SKind::Field:
-        s += " $"; // single-field signatures are per column, so the slot number is irrelevant
+        s += " $"; // one-field signatures are per column, so the field is implied
+        if (slotPaths && e.slot < slotPaths->size())
+            s += (*slotPaths)[e.slot];
         break;
     case SKind::Compare:
         s += " c";
@@ -177,7 +179,7 @@ std::string signatureOf(const SExpr& e)
     }
     for (const auto& k : e.kids) {
         s += ' ';
-        s += signatureOf(k);
+        s += signatureOf(k, slotPaths);
     }
     s += ')';
     return s;

@@ -43,7 +43,8 @@ Value foldConstant(const SExpr& e, EvalState& state);
 
 // A stable text of the expression, used as the key of cached per-value results of a one-field
 // predicate (field slots are not part of it).
-std::string signatureOf(const SExpr& e);
+// With slotPaths, fields print as their paths (for keys that span several fields).
+std::string signatureOf(const SExpr& e, const std::vector<std::string>* slotPaths = nullptr);
 
 // Collects the distinct slots e reads, ascending.
 void collectSlots(const SExpr& e, std::vector<uint32_t>& slots);
