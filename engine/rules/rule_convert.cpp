@@ -45,6 +45,32 @@ uint64_t fnv1a(const std::string& s, uint64_t seed)
     return h;
 }
 
+// detection-rules renders [transform] plugins into the note: `$osquery_0` becomes
+// `!{osquery<the entry as JSON, keys sorted, no spaces>}`, i.e. `!{osquery{"label":...}}`.
+void renderTransforms(Rule& rule)
+{
+    const auto transform = rule.extraTables.find("transform");
+    const auto note = rule.body.find("note");
+    if (transform == rule.extraTables.end() || !transform->is_object() || note == rule.body.end()
+        || !note->is_string())
+        return;
+    std::string text = note->get<std::string>();
+    for (const auto& [plugin, entries] : transform->items()) {
+        if (!entries.is_array())
+            continue;
+        // Highest index first, so $osquery_1 does not eat the start of $osquery_10.
+        for (size_t i = entries.size(); i-- > 0;) {
+            const std::string placeholder = "$" + plugin + "_" + std::to_string(i);
+            const std::string rendered
+                = "!{" + plugin + nlohmann::json::parse(entries[i].dump()).dump() + "}";
+            for (size_t at = text.find(placeholder); at != std::string::npos;
+                 at = text.find(placeholder, at + rendered.size()))
+                text.replace(at, placeholder.size(), rendered);
+        }
+    }
+    *note = text;
+}
+
 } // namespace
 
 Rule toNdjsonShape(const Rule& rule, std::vector<Diagnostic>& diags)
@@ -63,6 +89,7 @@ Rule toNdjsonShape(const Rule& rule, std::vector<Diagnostic>& diags)
                 if (item.is_string())
                     item = cleanText(item.get<std::string>());
     }
+    renderTransforms(out);
     if (!rule.metadata.empty())
         diags.push_back({"not-in-ndjson", Severity::Warning,
             "[metadata] is not carried by Kibana NDJSON (detection-rules bookkeeping)", {}, {}});
@@ -70,8 +97,8 @@ Rule toNdjsonShape(const Rule& rule, std::vector<Diagnostic>& diags)
         diags.push_back({"not-in-ndjson", Severity::Warning,
             "[" + k + "] is not carried by Kibana NDJSON"
                 + (k == "transform"
-                        ? std::string(" (its $osquery_N / $investigate_N placeholders stay in the note "
-                                      "unrendered)")
+                        ? std::string(" (its plugins are rendered into the note, which cannot be turned back "
+                                      "into [transform])")
                         : std::string()),
             {}, {}});
     if (!rule.version)
