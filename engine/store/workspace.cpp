@@ -49,7 +49,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, bool
 
 int64_t Workspace::eventCount()
 {
-    Stmt q(db_, "SELECT COUNT(*) FROM events");
+    // Ids are dense (1..n), so MAX(id) is the count without walking 500 bytes an event.
+    Stmt q(db_, "SELECT COALESCE(MAX(id), 0) FROM events");
     return q.ok() && q.step() == SQLITE_ROW ? q.int64(0) : 0;
 }
 
