@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace eqlwb::cli {
@@ -176,7 +177,12 @@ int runQuery(const Args& args)
     auto result = eqlwb::runQuery(source, cache, *parse.query, options);
     if (!result) {
         const auto& e = result.error();
-        if (e.code == "io" || e.code == "sqlite") {
+        // Errors about the query's text carry its position; the rest (I/O, a damaged
+        // workspace, cancellation) are not the query's fault.
+        static const std::set<std::string> queryErrors = {"parse", "unknown-field", "unknown-function",
+            "bad-arity", "no-insensitive-form", "not-literal", "not-string", "bad-argument", "bad-regex",
+            "division-by-zero", "overflow", "unsupported", "invalid-query"};
+        if (!queryErrors.count(e.code)) {
             std::cerr << "eqlwb query: " << e.message << "\n";
             return kExitUsage;
         }
