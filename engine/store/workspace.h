@@ -4,7 +4,9 @@
 // Layout (schema version kWorkspaceSchemaVersion, see schema.cpp):
 // - events(id, ts, source_id, line, raw): one readable row per event; `raw` is the JSON
 //   document as it was in the file (SELECT json_extract(raw,'$.process.name') FROM events).
-// - fields(id, path, types, event_count): the field catalogue.
+// - event_index(first_row, row_count, ts): every event's time, packed 4k events a blob, so the
+//   EventIndex loads without touching the raw JSON (1M events: ~20 ms).
+// - fields(id, path, types, type, event_count): the field catalogue.
 // - column_chunks(field_id, first_row, row_count, data): each field's flattened values in
 //   blocks of up to 64k events (column_codec.h), so loading a column never re-parses JSON and
 //   a log with 20,000 distinct field names needs no table with 20,000 columns.
