@@ -37,7 +37,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   exit 0
 fi
 
-if [ -f "$workspace" ]; then
-  exec "$gui" "$workspace"
-fi
-exec "$gui"
+args=()
+[ -f "$rule" ] && args+=(--rule "$rule")
+[ -f "$workspace" ] && args+=("$workspace")
+exec "$gui" "${args[@]}"

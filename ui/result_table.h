@@ -3,6 +3,8 @@
 // on codes and evaluates text once per distinct value. Filled from the engine's result.
 #pragma once
 
+#include "present/display_table.h"
+
 #include <QString>
 #include <QVector>
 #include <cstdint>
@@ -29,5 +31,8 @@ struct ResultTable {
     int rowCount() const { return static_cast<int>(eventIds.size()); }
     bool grouped() const { return !matchOf.empty(); }
 };
+
+// Takes over the engine's display table (moving the codes, converting the distinct texts).
+ResultTable resultTableFrom(DisplayTable&& display);
 
 } // namespace eqlwb::ui

@@ -15,6 +15,9 @@ void ResultTableModel::setTable(ResultTable table)
 {
     beginResetModel();
     table_ = std::move(table);
+    folded_ = QVector<QVector<QString>>(table_.columns.size());
+    lastNeedle_.clear();
+    lastHits_.clear();
     columnFilters_ = QVector<QString>(table_.columns.size());
     sortColumn_ = -1;
     endResetModel();
@@ -45,12 +48,24 @@ void ResultTableModel::clearFilters()
     rebuild();
 }
 
-std::vector<char> ResultTableModel::matchingCodes(const ResultColumn& column, const QString& needle) const
+std::vector<char> ResultTableModel::matchingCodes(
+    int c, const QString& foldedNeedle, const std::vector<char>* narrowFrom) const
 {
     // Evaluated once per distinct value: the whole point of the dictionary.
-    std::vector<char> hit(static_cast<size_t>(column.dictionary.size()), 0);
-    for (int i = 0; i < column.dictionary.size(); ++i)
-        hit[static_cast<size_t>(i)] = column.dictionary[i].contains(needle, Qt::CaseInsensitive) ? 1 : 0;
+    auto& dictionary = folded_[c];
+    const auto& source = table_.columns[c].dictionary;
+    if (dictionary.size() != source.size()) {
+        dictionary.clear();
+        dictionary.reserve(source.size());
+        for (const auto& text : source)
+            dictionary.append(text.toCaseFolded());
+    }
+    std::vector<char> hit(static_cast<size_t>(dictionary.size()), 0);
+    for (int i = 1; i < dictionary.size(); ++i) {
+        if (narrowFrom && !(*narrowFrom)[static_cast<size_t>(i)])
+            continue;
+        hit[static_cast<size_t>(i)] = dictionary[i].contains(foldedNeedle) ? 1 : 0;
+    }
     return hit;
 }
 
@@ -60,12 +75,21 @@ void ResultTableModel::rebuild()
     std::vector<char> keep(rows, 1);
 
     if (!filterText_.isEmpty()) {
+        const QString needle = filterText_.toCaseFolded();
+        // A longer needle containing the last one can only match what the last one matched.
+        const bool narrow = !lastNeedle_.isEmpty() && needle.contains(lastNeedle_)
+            && lastHits_.size() == static_cast<size_t>(table_.columns.size());
+        std::vector<std::vector<char>> hits;
         std::vector<char> any(rows, 0);
-        for (const auto& column : table_.columns) {
-            const auto hit = matchingCodes(column, filterText_);
+        for (int c = 0; c < table_.columns.size(); ++c) {
+            hits.push_back(matchingCodes(c, needle, narrow ? &lastHits_[static_cast<size_t>(c)] : nullptr));
+            const auto& hit = hits.back();
+            const auto& codes = table_.columns[c].codes;
             for (size_t r = 0; r < rows; ++r)
-                any[r] |= hit[column.codes[r]];
+                any[r] |= hit[codes[r]];
         }
+        lastNeedle_ = needle;
+        lastHits_ = std::move(hits);
         if (table_.grouped()) {
             for (size_t r = 0; r < rows; ++r)
                 any[r]
@@ -76,10 +100,10 @@ void ResultTableModel::rebuild()
     for (int c = 0; c < columnFilters_.size(); ++c) {
         if (columnFilters_[c].isEmpty())
             continue;
-        const auto& column = table_.columns[c];
-        const auto hit = matchingCodes(column, columnFilters_[c]);
+        const auto hit = matchingCodes(c, columnFilters_[c].toCaseFolded(), nullptr);
+        const auto& codes = table_.columns[c].codes;
         for (size_t r = 0; r < rows; ++r)
-            keep[r] &= hit[column.codes[r]];
+            keep[r] &= hit[codes[r]];
     }
     if (table_.grouped()) {
         // A match is shown whole when any of its rows passes.

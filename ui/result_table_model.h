@@ -42,7 +42,9 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    std::vector<char> matchingCodes(const ResultColumn& column, const QString& needle) const;
+    // Per dictionary entry of column c: does it contain the (case-folded) needle?
+    std::vector<char> matchingCodes(
+        int c, const QString& foldedNeedle, const std::vector<char>* narrowFrom) const;
 
     ResultTable table_;
     QString filterText_;
@@ -50,6 +52,11 @@ private:
     int sortColumn_ = -1;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
     std::vector<int> visible_; // source rows in view order
+    // Dictionaries case-folded on first search (not on display: a million timestamps cost time).
+    mutable QVector<QVector<QString>> folded_;
+    // The last filter text's hits per column: typing one more character only re-tests those.
+    QString lastNeedle_;
+    std::vector<std::vector<char>> lastHits_;
 };
 
 } // namespace eqlwb::ui

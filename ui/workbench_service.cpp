@@ -123,7 +123,7 @@ public:
                 static_cast<int>(d.span.end)});
         for (const auto& f : result->fields)
             outcome.fields << QString::fromStdString(f);
-        outcome.table = toResultTable(std::move(*display));
+        outcome.table = resultTableFrom(std::move(*display));
         Q_EMIT service_->runFinished(outcome);
     }
 
@@ -166,27 +166,6 @@ public:
     }
 
 private:
-    static ResultTable toResultTable(DisplayTable&& display)
-    {
-        ResultTable table;
-        for (auto& c : display.columns) {
-            ResultColumn column;
-            column.name = QString::fromStdString(c.path);
-            column.numeric = c.numeric;
-            column.dictionary.reserve(static_cast<qsizetype>(c.dictionary.size()));
-            for (const auto& text : c.dictionary)
-                column.dictionary.append(QString::fromStdString(text));
-            column.codes = std::move(c.codes);
-            table.columns.append(std::move(column));
-        }
-        table.eventIds = std::move(display.eventIds);
-        table.matchOf = std::move(display.matchOf);
-        table.slotOf = std::move(display.slotOf);
-        for (const auto& k : display.matchKeys)
-            table.matchKeys.append(QString::fromStdString(k));
-        return table;
-    }
-
     WorkspaceSummary summary()
     {
         WorkspaceSummary s;

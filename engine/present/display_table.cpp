@@ -69,6 +69,57 @@ std::string cellText(const DictColumn& column, uint32_t row, bool& allNumeric)
     return joined;
 }
 
+// Rows come in result order, which is time order for event queries: equal neighbours share
+// one entry, and no hash of a million instants is needed.
+void fillTimestamps(DisplayColumn& out, const std::vector<uint32_t>& rows, const EventIndex& events)
+{
+    out.dictionary.assign(1, std::string());
+    out.dictionary.reserve(rows.size() + 1);
+    int64_t previous = INT64_MIN;
+    for (uint32_t row : rows) {
+        if (row == kNoRow || events.timestamps[row] == INT64_MIN) {
+            out.codes.push_back(0);
+            continue;
+        }
+        const int64_t ts = events.timestamps[row];
+        if (ts != previous || out.dictionary.size() == 1) {
+            out.dictionary.push_back(formatTimestamp(ts));
+            previous = ts;
+        }
+        out.codes.push_back(static_cast<uint32_t>(out.dictionary.size() - 1));
+    }
+}
+
+// Single values map through a per-code table (each distinct value is rendered once); only
+// multi-valued cells are joined and interned as text.
+void fillFromColumn(DisplayColumn& out, const std::vector<uint32_t>& rows, const DictColumn& dict)
+{
+    Interner interner(out);
+    std::vector<uint32_t> remap(dict.dict.size(), kNoRow);
+    bool allNumeric = true;
+    bool any = false;
+    for (uint32_t row : rows) {
+        if (row == kNoRow || row >= dict.codes.size() || dict.codes[row] == DictColumn::kMissing) {
+            out.codes.push_back(0);
+            continue;
+        }
+        const uint32_t code = dict.codes[row];
+        if (!dict.isMulti(code)) {
+            if (remap[code] == kNoRow) {
+                const Value& v = dict.dict[code];
+                if (!std::holds_alternative<int64_t>(v) && !std::holds_alternative<double>(v))
+                    allNumeric = false;
+                remap[code] = interner.code(displayText(v));
+            }
+            out.codes.push_back(remap[code]);
+        } else {
+            out.codes.push_back(interner.code(cellText(dict, row, allNumeric)));
+        }
+        any = true;
+    }
+    out.numeric = any && allNumeric;
+}
+
 } // namespace
 
 std::string displayText(const Value& value)
@@ -144,30 +195,14 @@ Result<DisplayTable> buildDisplayTable(ColumnSource& source, ColumnCache& cache,
     for (const auto& path : columns) {
         DisplayColumn out;
         out.path = path;
-        Interner interner(out);
         out.codes.reserve(rows.size());
         if (path == timestampField) {
-            for (uint32_t row : rows) {
-                const bool has = row != kNoRow && events.timestamps[row] != INT64_MIN;
-                out.codes.push_back(has ? interner.code(formatTimestamp(events.timestamps[row])) : 0);
-            }
+            fillTimestamps(out, rows, events);
         } else {
             auto column = cache.column(source, path);
             if (!column.ok())
                 return column.error();
-            const DictColumn& dict = **column;
-            bool allNumeric = true;
-            bool any = false;
-            for (uint32_t row : rows) {
-                if (row == kNoRow || row >= dict.codes.size()) {
-                    out.codes.push_back(0);
-                    continue;
-                }
-                std::string text = cellText(dict, row, allNumeric);
-                any = any || !text.empty();
-                out.codes.push_back(interner.code(std::move(text)));
-            }
-            out.numeric = any && allNumeric;
+            fillFromColumn(out, rows, **column);
         }
         table.columns.push_back(std::move(out));
     }
