@@ -202,10 +202,20 @@ bool itemMatches(const ExceptionItem& item, const FlatEvent& event, const ValueL
 
 bool wildcardMatches(const std::string& pattern, const std::string& value)
 {
-    // Greedy matching with one backtrack point: linear in practice, never exponential.
+    // `?` is one character, not one byte: it takes a whole UTF-8 sequence.
+    auto charEnd = [&](size_t i) {
+        ++i;
+        while (i < value.size() && (static_cast<unsigned char>(value[i]) & 0xC0) == 0x80)
+            ++i;
+        return i;
+    };
+    // Greedy matching with one backtrack point: O(pattern x value) at worst, never exponential.
     size_t p = 0, v = 0, starP = std::string::npos, starV = 0;
     while (v < value.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == value[v])) {
+        if (p < pattern.size() && pattern[p] == '?') {
+            ++p;
+            v = charEnd(v);
+        } else if (p < pattern.size() && pattern[p] == value[v] && pattern[p] != '*') {
             ++p;
             ++v;
         } else if (p < pattern.size() && pattern[p] == '*') {
@@ -213,7 +223,7 @@ bool wildcardMatches(const std::string& pattern, const std::string& value)
             starV = v;
         } else if (starP != std::string::npos) {
             p = starP + 1;
-            v = ++starV;
+            v = starV = charEnd(starV);
         } else {
             return false;
         }
