@@ -9,6 +9,20 @@ namespace {
 
 constexpr size_t kReadBlock = 1 << 20;
 
+// Advances the inside-a-string state by one byte; returns whether the string is still open.
+bool stillInString(char c, bool& escape)
+{
+    if (escape) {
+        escape = false;
+        return true;
+    }
+    if (c == '\\') {
+        escape = true;
+        return true;
+    }
+    return c != '"';
+}
+
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string megabytes(size_t n)
@@ -90,12 +104,7 @@ Status RecordReader::start()
     for (; k < size_ && buf_[k] != '\n'; ++k) {
         const char c = buf_[k];
         if (inStr) {
-            if (esc)
-                esc = false;
-            else if (c == '\\')
-                esc = true;
-            else if (c == '"')
-                inStr = false;
+            inStr = stillInString(c, esc);
             continue;
         }
         if (c == '"')
@@ -234,12 +243,7 @@ bool RecordReader::nextValue(RawRecord& out)
         if (c == '\n')
             ++line_;
         if (inString_) {
-            if (escape_)
-                escape_ = false;
-            else if (c == '\\')
-                escape_ = true;
-            else if (c == '"')
-                inString_ = false;
+            inString_ = stillInString(c, escape_);
             ++pos_;
             if (!inString_ && depth_ == 0 && capturing) {
                 // A bare string at document level: one (rejected) document of its own.
