@@ -4,7 +4,6 @@
 #include "exec/text_match.h"
 #include "exec/value_ops.h"
 
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -13,36 +12,6 @@
 namespace eqlwb {
 
 namespace {
-
-constexpr std::array<FunctionInfo, 17> kFunctions = {{
-    {FunctionId::Add, "add", 2, 2, false},
-    {FunctionId::Between, "between", 3, 4, true},
-    {FunctionId::CidrMatch, "cidrMatch", 2, -1, false},
-    {FunctionId::Concat, "concat", 1, -1, false},
-    {FunctionId::Divide, "divide", 2, 2, false},
-    {FunctionId::EndsWith, "endsWith", 2, 2, true},
-    {FunctionId::IndexOf, "indexOf", 2, 3, true},
-    {FunctionId::Length, "length", 1, 1, false},
-    {FunctionId::Modulo, "modulo", 2, 2, false},
-    {FunctionId::Multiply, "multiply", 2, 2, false},
-    {FunctionId::Number, "number", 1, 2, false},
-    {FunctionId::StartsWith, "startsWith", 2, 2, true},
-    {FunctionId::String, "string", 1, 1, false},
-    {FunctionId::StringContains, "stringContains", 2, 2, true},
-    {FunctionId::Substring, "substring", 2, 3, false},
-    {FunctionId::Subtract, "subtract", 2, 2, false},
-    {FunctionId::Wildcard, "wildcard", 2, -1, false},
-}};
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 const std::string* str(const Value& v) { return std::get_if<std::string>(&v); }
 
@@ -226,14 +195,6 @@ Value cidrMatch(const std::vector<Value>& args)
 
 } // namespace
 
-const FunctionInfo* findFunction(std::string_view name)
-{
-    for (const auto& f : kFunctions)
-        if (equalsIgnoreCase(f.name, name))
-            return &f;
-    return nullptr;
-}
-
 Value arithmetic(eql::ArithOp op, const Value& a, const Value& b, EvalState& state, Span span)
 {
     const auto* ia = std::get_if<int64_t>(&a);
@@ -354,6 +315,14 @@ Value callFunction(FunctionId id, bool ci, const std::vector<Value>& args, EvalS
         return valueToText(args[0]);
     case FunctionId::Substring:
         return substring(args);
+    case FunctionId::ArrayContains:
+    case FunctionId::ArrayCount:
+    case FunctionId::ArraySearch:
+    case FunctionId::Match:
+    case FunctionId::MatchLite:
+    case FunctionId::Safe:
+        state.fail("unsupported", "this endgame function is not supported by Elasticsearch", span);
+        return Null{};
     case FunctionId::Wildcard: {
         const auto* s = str(args[0]);
         if (!s)

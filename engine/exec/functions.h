@@ -1,9 +1,10 @@
-// The EQL function library (eql-reference.md §7) over Values: one entry per function, with its
-// arity, and the arithmetic shared by the operators and add()/subtract()/...
+// The EQL function library (eql-reference.md §7) over Values: what each function of the
+// parser's table computes, and the arithmetic shared by the operators and add()/subtract()/...
 #pragma once
 
 #include "core/result.h"
 #include "eql/ast.h"
+#include "eql/functions.h"
 #include "store/value.h"
 
 #include <optional>
@@ -13,36 +14,8 @@
 
 namespace eqlwb {
 
-enum class FunctionId {
-    Add,
-    Between,
-    CidrMatch,
-    Concat,
-    Divide,
-    EndsWith,
-    IndexOf,
-    Length,
-    Modulo,
-    Multiply,
-    Number,
-    StartsWith,
-    String,
-    StringContains,
-    Substring,
-    Subtract,
-    Wildcard,
-};
-
-struct FunctionInfo {
-    FunctionId id;
-    const char* name; // canonical spelling
-    int minArgs;
-    int maxArgs; // -1: unbounded
-    bool hasInsensitive; // a `~` form exists
-};
-
-// Looks a function up case-insensitively ("CONCAT" is concat); nullptr when unknown.
-const FunctionInfo* findFunction(std::string_view name);
+// Functions are identified by the parser's table (eql/functions.h: names, arity, ~ forms).
+using eql::FunctionId;
 
 // Where evaluation records the first runtime error (division by zero, overflow); evaluation
 // goes on with null and the query reports the error.

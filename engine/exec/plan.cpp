@@ -131,8 +131,8 @@ bool wantsString(FunctionId id, size_t index)
 
 Result<SExpr> compileCall(const CallExpr& call, Span span, PlanContext& ctx)
 {
-    const FunctionInfo* info = findFunction(call.canonical.empty() ? call.name : call.canonical);
-    if (!info)
+    const eql::FunctionInfo* info = eql::findFunction(call.canonical.empty() ? call.name : call.canonical);
+    if (!info || info->support == eql::FunctionSupport::Unsupported)
         return planError("unknown-function", join({"Unknown function [", call.name, "]"}), call.nameSpan);
     const int n = static_cast<int>(call.args.size());
     if (n < info->minArgs || (info->maxArgs >= 0 && n > info->maxArgs))

@@ -1,17 +1,16 @@
 // Benchmark of event queries over 1M generated events (eqlwb gen telemetry) ingested into a
 // workspace: opening it and the seed rule's first run (cold), the seed rule warm, the current
 // rule's `:` list, a 90-pattern `:` list, a regex, and peak memory. Prints figures; never
-// asserts timings. The workspace is built once under the build tree and reused.
+// asserts timings. The workspace is built once under the build tree and reused (bench_support).
 //   bench_query [EVENTS]   (default 1000000)
 #include "exec/query_runner.h"
-#include "gen/telemetry.h"
 #include "store/workspace.h"
+#include "support/bench_support.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -19,25 +18,8 @@
 #include <vector>
 
 using namespace eqlwb;
-namespace fs = std::filesystem;
 
 namespace {
-
-double nowMs()
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-long peakRssKb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stol(line.substr(6));
-    return -1;
-}
 
 // The query of a detection-rules TOML file (between query = ''' and ''').
 std::string ruleQuery(const std::string& path)
@@ -84,9 +66,9 @@ struct Timing {
 
 Timing timeQuery(Workspace& ws, ColumnCache& cache, const std::string& query)
 {
-    const double t0 = nowMs();
+    const double t0 = bench::nowMs();
     auto r = runQuery(ws, cache, query, RunOptions{});
-    const double t1 = nowMs();
+    const double t1 = bench::nowMs();
     if (!r) {
         std::cerr << "query failed: " << r.error().message << "\n";
         return {t1 - t0, 0};
@@ -105,33 +87,9 @@ double median(std::vector<double> v)
 int main(int argc, char** argv)
 {
     const uint64_t events = argc > 1 ? std::stoull(argv[1]) : 1000000;
-    const fs::path dir = fs::path(EQLWB_BINARY_DIR) / "bench-data";
-    fs::create_directories(dir);
-    const fs::path ndjson = dir / ("gen-" + std::to_string(events) + ".ndjson");
-    const fs::path wsPath = dir / ("query-" + std::to_string(events) + ".eqlwb");
-
-    if (!fs::exists(wsPath)) {
-        std::cout << "building " << wsPath.string() << " (" << events << " generated events, once)\n";
-        GenOptions gen;
-        gen.events = events;
-        if (auto st = writeTelemetry(ndjson.string(), gen); !st) {
-            std::cerr << "gen failed: " << st.error().message << "\n";
-            return 1;
-        }
-        auto ws = Workspace::open(wsPath.string(), true);
-        if (!ws) {
-            std::cerr << "cannot create workspace: " << ws.error().message << "\n";
-            return 1;
-        }
-        const double t0 = nowMs();
-        auto report = (*ws)->import({ndjson.string()});
-        if (!report) {
-            std::cerr << "import failed: " << report.error().message << "\n";
-            return 1;
-        }
-        std::cout << "  ingest: " << report->events << " events in " << (nowMs() - t0) << " ms\n";
-        fs::remove(ndjson);
-    }
+    const std::string wsPath = bench::generatedWorkspace(events);
+    if (wsPath.empty())
+        return 1;
 
     const std::string shared = EQLWB_SHARED_DIR;
     std::string seed711 = ruleQuery(shared + "/rules/command_and_control_common_webservices.tag-7.11.toml");
@@ -146,8 +104,8 @@ int main(int argc, char** argv)
 
     std::printf("events: %llu\n", static_cast<unsigned long long>(events));
     // Cold: open the workspace and run the seed rule (column loads and encoding included).
-    const double t0 = nowMs();
-    auto ws = Workspace::open(wsPath.string(), false);
+    const double t0 = bench::nowMs();
+    auto ws = Workspace::open(wsPath, false);
     if (!ws) {
         std::cerr << "cannot open workspace: " << ws.error().message << "\n";
         return 1;
@@ -155,7 +113,7 @@ int main(int argc, char** argv)
     ColumnCache cache;
     const Timing cold = timeQuery(**ws, cache, seed711);
     std::printf("seed rule 7.11, open + first run: %.1f ms (%zu results)  [target <= 1500 ms]\n",
-        nowMs() - t0, cold.results);
+        bench::nowMs() - t0, cold.results);
     std::printf("seed rule 7.11, first run alone: %.1f ms\n", cold.ms);
 
     // EQLWB_BENCH_PROFILE=N: run the warm seed rule N more times (for perf record), then stop.
@@ -181,6 +139,6 @@ int main(int argc, char** argv)
         warm("seed rule HEAD", seedHead, "");
     warm(": list of 90 patterns", list90, "");
     warm("regex~", regex, "");
-    std::printf("peak RSS: %.1f MB  [target <= 1536 MB]\n", peakRssKb() / 1024.0);
+    std::printf("peak RSS: %.1f MB  [target <= 1536 MB]\n", bench::peakRssKb() / 1024.0);
     return 0;
 }

@@ -282,7 +282,8 @@ struct Evaluator {
         }
         case ExprKind::Call: {
             const auto& call = x.as<CallExpr>();
-            const FunctionInfo* info = findFunction(call.canonical.empty() ? call.name : call.canonical);
+            const eql::FunctionInfo* info
+                = eql::findFunction(call.canonical.empty() ? call.name : call.canonical);
             if (!info)
                 throw Failure{Error{"unknown-function", "unknown function", call.nameSpan}};
             std::vector<Value> args;
@@ -319,7 +320,8 @@ struct Evaluator {
         } else if (const auto* p = x.getIf<PatternExpr>()) {
             field = bareField(*p->value);
         } else if (const auto* call = x.getIf<CallExpr>()) {
-            const FunctionInfo* info = findFunction(call->canonical.empty() ? call->name : call->canonical);
+            const eql::FunctionInfo* info
+                = eql::findFunction(call->canonical.empty() ? call->name : call->canonical);
             if (info && info->id == FunctionId::Wildcard && !call->args.empty())
                 field = bareField(call->args[0]);
         }
