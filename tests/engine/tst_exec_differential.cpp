@@ -5,6 +5,7 @@
 #include "exec/query_runner.h"
 #include "memsource/memory_source.h"
 #include "support/reference_eval.h"
+#include "support/reference_rng.h"
 
 #include <QtTest>
 #include <cstdint>
@@ -15,30 +16,7 @@ using namespace eqlwb;
 
 namespace {
 
-// Small deterministic PRNG (splitmix64), so the cases are the same on every platform.
-class Rng {
-public:
-    explicit Rng(uint64_t seed)
-        : state_(seed)
-    {
-    }
-    uint64_t next()
-    {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-    bool chance(int percent) { return below(100) < percent; }
-    template <typename T> const T& pick(const std::vector<T>& v)
-    {
-        return v[static_cast<size_t>(below(static_cast<int>(v.size())))];
-    }
-
-private:
-    uint64_t state_;
-};
+using Rng = test::ReferenceRng;
 
 const std::vector<std::string> kWords = {"alpha", "Alpha", "ALPHA", "beta", "alphabet", "cmd.exe", "CMD.EXE",
     "a*b", "x?y", "", "gamma ray", "delta-7", "C:\\Windows\\x.exe", "ümlaut"};

@@ -292,6 +292,16 @@ Result<Value> foldExpression(const std::string& expression)
     return compiled->literal;
 }
 
+// A case of a unit suite: its expression, named after its group.
+QaCase unitCase(const char* file, std::string_view group, const toml::table& test, const char* separator)
+{
+    QaCase c;
+    c.suite = file;
+    c.query = test["expression"].value_or<std::string>("");
+    c.name = std::string(group) + separator + c.query;
+    return c;
+}
+
 Status runFoldSuite(
     const fs::path& dir, const char* file, const std::set<std::string>& unsupported, QaReport& report)
 {
@@ -313,10 +323,7 @@ Status runFoldSuite(
                 const auto* test = t.as_table();
                 if (!test)
                     continue;
-                QaCase c;
-                c.suite = file;
-                c.query = (*test)["expression"].value_or<std::string>("");
-                c.name = std::string(group.str()) + ": " + c.query;
+                QaCase c = unitCase(file, group.str(), *test, ": ");
                 if (unsupported.count(c.query)) {
                     c.outcome = QaOutcome::Skipped;
                     c.reason = "listed in test_unsupported.toml (Elasticsearch does not run it)";
@@ -342,10 +349,7 @@ Status runFoldSuite(
                 const auto* test = t.as_table();
                 if (!test)
                     continue;
-                QaCase c;
-                c.suite = file;
-                c.query = (*test)["expression"].value_or<std::string>("");
-                c.name = std::string(group.str()) + " (rejected): " + c.query;
+                QaCase c = unitCase(file, group.str(), *test, " (rejected): ");
                 c.expected = "an error";
                 auto folded = foldExpression(c.query);
                 c.outcome = folded ? QaOutcome::Failed : QaOutcome::Passed;
