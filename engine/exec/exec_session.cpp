@@ -84,7 +84,21 @@ Status ExecSession::orderRows(std::vector<uint32_t>& rows)
             return col.error();
         tiebreaker = *col;
     }
-    auto ts = [&](uint32_t r) { return r < index.timestamps.size() ? index.timestamps[r] : INT64_MIN; };
+    // The event index holds the time the workspace was built with (@timestamp unless the
+    // import chose another field); another timestamp field is read from its column.
+    std::vector<int64_t> otherTimes;
+    if (options_.timestampField != "@timestamp") {
+        auto col = column(options_.timestampField);
+        if (!col)
+            return col.error();
+        otherTimes.assign(index.ids.size(), INT64_MIN);
+        for (uint32_t r : rows) {
+            if (const Value* v = (*col)->first(r); v && r < otherTimes.size())
+                otherTimes[r] = toEpochNanos(*v).value_or(INT64_MIN);
+        }
+    }
+    const std::vector<int64_t>& times = otherTimes.empty() ? index.timestamps : otherTimes;
+    auto ts = [&](uint32_t r) { return r < times.size() ? times[r] : INT64_MIN; };
     std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
         const int64_t ta = ts(a), tb = ts(b);
         if (ta != tb)

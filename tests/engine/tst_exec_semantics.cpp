@@ -162,6 +162,19 @@ private slots:
         QCOMPARE(ids(*result), (QList<qint64>{7, 6}));
     }
 
+    void anotherTimestampFieldOrdersTheResults()
+    {
+        MemorySource source;
+        QVERIFY(source.addEvent(R"({"@timestamp":1,"t":"2024-01-02T00:00:00Z","n":1})").ok());
+        QVERIFY(source.addEvent(R"({"@timestamp":2,"t":"2024-01-01T00:00:00Z","n":2})").ok());
+        RunOptions options;
+        QCOMPARE(ids(*runQuery(source, "any where true", options)), (QList<qint64>{1, 2}));
+        options.timestampField = "t";
+        QCOMPARE(ids(*runQuery(source, "any where true", options)), (QList<qint64>{2, 1}));
+        QCOMPARE(
+            ids(*runQuery(source, "any where t > \"2024-01-01T12:00:00Z\"", options)), (QList<qint64>{1}));
+    }
+
     void sizeKeepsTheFirstResults()
     {
         RunOptions options;
