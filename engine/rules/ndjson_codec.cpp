@@ -46,6 +46,33 @@ Diagnostic lineDiag(Severity sev, const std::string& code, size_t lineNo, size_t
         {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, {}};
 }
 
+} // namespace
+
+bool jsonNestsDeeperThan(const std::string& text, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limit)
+                return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+namespace {
+
 Rule ruleFromLine(RuleTree line)
 {
     Rule rule;
@@ -87,6 +114,12 @@ Result<RuleBundle> readNdjson(const std::string& text)
                 line.pop_back();
             if (line.find_first_not_of(" \t") == std::string::npos)
                 continue;
+            // Copying and printing JSON recurse; real rules nest a few levels, hostile lines thousands.
+            if (jsonNestsDeeperThan(line, kMaxJsonDepth)) {
+                diags.push_back(lineDiag(Severity::Error, "too-deep", lineNo, begin, end,
+                    "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"));
+                continue;
+            }
             RuleTree j = RuleTree::parse(line, nullptr, false);
             if (j.is_discarded()) {
                 diags.push_back(

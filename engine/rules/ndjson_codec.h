@@ -18,6 +18,10 @@ struct RuleBundle {
     std::vector<Diagnostic> diagnostics; // spans are byte ranges of the line concerned
 };
 
+// Rule JSON nests a few levels; anything deeper than this is refused before it is parsed.
+constexpr int kMaxJsonDepth = 100;
+bool jsonNestsDeeperThan(const std::string& text, int limit);
+
 // Fails only when no line holds JSON (e.g. a binary file); bad lines are error diagnostics.
 Result<RuleBundle> readNdjson(const std::string& text);
 

@@ -3,6 +3,7 @@
 #include "eql/parser.h"
 #include "rules/ndjson_codec.h"
 #include "rules/rule_check.h"
+#include "rules/stack_version.h"
 #include "rules/toml_codec.h"
 
 #include <filesystem>
@@ -22,6 +23,8 @@ bool endsWith(const std::string& s, const std::string& suffix)
 // re-spelled as NDJSON, one object a line.
 std::optional<std::string> wholeJsonAsNdjson(const std::string& text)
 {
+    if (jsonNestsDeeperThan(text, kMaxJsonDepth + 1))
+        return std::nullopt; // read line by line, where each deep line is reported
     const RuleTree doc = RuleTree::parse(text, nullptr, false);
     if (doc.is_discarded())
         return std::nullopt;
@@ -149,6 +152,18 @@ std::vector<Diagnostic> validateRule(const Rule& rule)
         d.message = "rule.query (" + queryPosition(rule, d.span) + "): " + d.message;
         out.push_back(std::move(d));
     }
+    // A rule that says which stack it needs should need no more than that: what the stated
+    // version lacks is a warning (the rule is fine on newer stacks, its metadata is not).
+    const auto minVersion = rule.metadata.find("min_stack_version");
+    if (parsed.ok() && minVersion != rule.metadata.end() && minVersion->is_string())
+        if (const auto v = parseStackVersion(minVersion->get<std::string>()))
+            for (auto d : checkRuleForStack(rule, *v)) {
+                d.severity = Severity::Warning;
+                d.message = "metadata.min_stack_version " + stackVersionText(*v) + ": "
+                    + (d.span.end > 0 ? "rule.query (" + queryPosition(rule, d.span) + "): " : std::string())
+                    + d.message;
+                out.push_back(std::move(d));
+            }
     return out;
 }
 

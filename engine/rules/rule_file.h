@@ -28,6 +28,7 @@ Result<LoadedRules> loadRuleFile(const std::string& path);
 
 // Structure (rule_check.h) and, for EQL rules, the query through the EQL parser. A query problem
 // names the query's line and column (the file's line for a TOML ''' query).
+// A rule whose [metadata] min_stack_version lacks a construct it uses gets a warning naming both.
 std::vector<Diagnostic> validateRule(const Rule& rule);
 
 // "line 12, column 5" (of the TOML file) or "query line 2, column 5": where a span of the

@@ -55,6 +55,17 @@ private slots:
         QVERIFY(r.err.contains("info: line 3: action connector \"mail\" ignored"));
     }
 
+    void aConstructNewerThanTheStatedMinimumStackIsAWarning()
+    {
+        const auto r = runCli({"validate", data("min_stack_too_old.toml")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.err.contains("warning: metadata.min_stack_version 7.10: rule.query (line 19, column 15): the "
+                           "`like` operator (introduced in Elastic 7.12)"),
+            r.err.constData());
+        QVERIFY(r.err.contains("rewrite as `wildcard(process.name, \"cmd*.exe\")`"));
+    }
+
     void anErrorInAnyFileExitsOne()
     {
         const auto r = runCli({"validate", sourceDir() + "/rules/command_and_control_common_webservices.toml",

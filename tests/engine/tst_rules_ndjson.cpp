@@ -9,6 +9,7 @@
 #include "support/test_paths.h"
 
 #include <QtTest>
+#include <random>
 #include <sstream>
 
 using namespace eqlwb;
@@ -156,6 +157,37 @@ private slots:
         QVERIFY(hasErrors(b.diagnostics));
         QCOMPARE(QString::fromStdString(b.diagnostics[0].message).left(7), QStringLiteral("line 1:"));
         QVERIFY(!readNdjson(std::string("\x00\x01\x02binary", 9)).ok());
+    }
+
+    void arbitraryBytesNeverCrashTheReader()
+    {
+        std::mt19937 rng(11);
+        const std::string pieces[]
+            = {"{", "}", "[", "]", "\"rule_id\":", "\"type\":\"eql\"", "\"entries\":", "\"list_id\":\"l\"",
+                "\"item_id\":1", "\"exceptions_list\":", ",", "\n", "null", "\"x\"", "\xff"};
+        int parsedRules = 0;
+        for (int round = 0; round < 3000; ++round) {
+            std::string text;
+            const int n = int(rng() % 40);
+            for (int i = 0; i < n; ++i)
+                text += pieces[rng() % std::size(pieces)];
+            const auto r = readNdjson(text);
+            if (r.ok()) {
+                parsedRules += int(r->rules.size());
+                (void)writeNdjson(r->rules);
+            }
+        }
+        QVERIFY(parsedRules >= 0);
+        const auto deep = readNdjson(std::string(100000, '[') + "\n");
+        QVERIFY(!deep.ok() || hasErrors(deep->diagnostics));
+        // A rule line holding a deeply nested value is refused, not copied or printed recursively.
+        const std::string nested = R"({"rule_id":"x","type":"eql","meta":)" + std::string(50000, '[')
+            + std::string(50000, ']') + "}\n" + R"({"rule_id":"y","type":"eql"})";
+        const auto refused = readNdjson(nested);
+        QVERIFY(refused.ok());
+        QCOMPARE(refused->rules.size(), size_t(1));
+        QCOMPARE(refused->rules[0].ruleId(), std::string("y"));
+        QCOMPARE(refused->diagnostics.at(0).code, std::string("too-deep"));
     }
 
     void tomlToNdjsonToTomlKeepsWhatKibanaCarries()
