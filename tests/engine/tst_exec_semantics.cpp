@@ -4,6 +4,7 @@
 // functions), multi-valued fields, arithmetic, cidrMatch, dates, ?fields, ordering and pipes.
 #include "exec/query_runner.h"
 #include "memsource/memory_source.h"
+#include "support/reference_rng.h"
 #include "support/test_paths.h"
 
 #include <QFile>
@@ -271,6 +272,39 @@ private slots:
         auto result = runQuery(*source_, cache, "any where true", RunOptions{}, cancel);
         QVERIFY(!result.ok());
         QCOMPARE(QString::fromStdString(result.error().code), QString("cancelled"));
+    }
+
+    void mutatedQueriesGiveResultsOrErrorsNeverCrashes()
+    {
+        const std::vector<std::string> seeds = {
+            "process where process.name : (\"cmd*\", \"x?\") and not process.pid in (1, 2)",
+            "any where length(concat(process.name, process.pid)) > 3 or cidrMatch(source.ip, \"10.0.0.0/8\")",
+            "network where process.name regex~ \"[a-c]+.*\" and destination.port / 2 >= 40 | tail 2",
+            "process where between~(process.name, \"c\", \"e\") : \"*d*\" and ?x == null"};
+        test::ReferenceRng rng(42);
+        const std::string alphabet = "()[]\"\\*?~:=!<>|,.-+/%09azAZ \n\x01\xff";
+        int ran = 0;
+        for (int i = 0; i < 3000; ++i) {
+            std::string q = rng.pick(seeds);
+            const int edits = 1 + rng.below(4);
+            for (int e = 0; e < edits && !q.empty(); ++e) {
+                const size_t at = static_cast<size_t>(rng.below(static_cast<int>(q.size())));
+                const char c = alphabet[static_cast<size_t>(rng.below(static_cast<int>(alphabet.size())))];
+                switch (rng.below(3)) {
+                case 0:
+                    q[at] = c;
+                    break;
+                case 1:
+                    q.insert(at, 1, c);
+                    break;
+                default:
+                    q.erase(at, 1);
+                }
+            }
+            auto result = runQuery(*source_, q, RunOptions{});
+            ran += result.ok();
+        }
+        QVERIFY(ran > 0); // some mutations stay valid queries and run
     }
 
     void deeplyNestedQueryIsHandled()
