@@ -1,3 +1,4 @@
+// Exception entries -> EQL condition text, and their direct evaluation over flattened events.
 #include "rules/exception_condition.h"
 
 #include "eql/formatter.h"

@@ -1,3 +1,4 @@
+// Exception items and entries from Kibana JSON, leniently: oddities warn, unusable entries are errors.
 #include "rules/exceptions.h"
 
 namespace eqlwb {

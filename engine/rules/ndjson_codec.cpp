@@ -1,3 +1,4 @@
+// Kibana NDJSON exports: classify each line by its keys, attach items to lists and lists to rules.
 #include "rules/ndjson_codec.h"
 
 #include <map>

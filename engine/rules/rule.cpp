@@ -1,3 +1,4 @@
+// Rule accessors and the small text helpers the codecs share (cleaning, dates).
 #include "rules/rule.h"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// Structural checks of a rule: required keys, types, enums, formats, each message naming the key.
 #include "rules/rule_check.h"
 
 #include <regex>

@@ -1,3 +1,4 @@
+// TOML <-> NDJSON shape changes, tuned-rule versioning and the custom copy of a prebuilt rule.
 #include "rules/rule_convert.h"
 
 #include <cstdio>

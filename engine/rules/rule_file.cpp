@@ -1,3 +1,4 @@
+// Reading rule files of either format, and validating the rules they hold.
 #include "rules/rule_file.h"
 
 #include "eql/parser.h"

@@ -1,3 +1,4 @@
+// Walks a query's syntax tree for constructs the target stack version lacks (eql-reference.md §0).
 #include "rules/stack_version.h"
 
 #include "eql/parser.h"

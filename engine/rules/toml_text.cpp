@@ -1,3 +1,4 @@
+// TOML spellings of strings, keys and inline values for the house-style writer.
 #include "rules/toml_text.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// Value-list files: one value a line.
 #include "rules/value_list.h"
 
 #include "rules/rule_file.h"
