@@ -76,6 +76,20 @@ void ColumnCache::clear()
     known_.reset();
     rowSets_.clear();
     rowSetValues_ = 0;
+    rowOrders_.clear();
+}
+
+const std::vector<uint32_t>* ColumnCache::rowOrder(const std::string& key) const
+{
+    auto it = rowOrders_.find(key);
+    return it == rowOrders_.end() ? nullptr : &it->second;
+}
+
+void ColumnCache::storeRowOrder(const std::string& key, std::vector<uint32_t> order)
+{
+    if (rowOrders_.size() >= 8) // a few orderings at most (timestamp x tiebreaker choices)
+        rowOrders_.clear();
+    rowOrders_[key] = std::move(order);
 }
 
 const std::vector<uint32_t>* ColumnCache::rowSet(const std::string& key) const

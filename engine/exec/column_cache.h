@@ -56,6 +56,11 @@ public:
     const std::vector<uint32_t>* rowSet(const std::string& key) const;
     void storeRowSet(const std::string& key, const std::vector<uint32_t>& rows);
 
+    // Every row in result order for one (timestamp field, tiebreaker) key, so large results
+    // are ordered by one pass instead of a sort.
+    const std::vector<uint32_t>* rowOrder(const std::string& key) const;
+    void storeRowOrder(const std::string& key, std::vector<uint32_t> order);
+
 private:
     bool synced_ = false;
     uint64_t version_ = 0;
@@ -63,6 +68,7 @@ private:
     std::shared_ptr<const EventIndex> index_;
     std::unique_ptr<std::unordered_set<std::string>> known_;
     std::unordered_map<std::string, std::vector<uint32_t>> rowSets_;
+    std::unordered_map<std::string, std::vector<uint32_t>> rowOrders_;
     size_t rowSetValues_ = 0;
 };
 

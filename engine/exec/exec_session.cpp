@@ -77,12 +77,37 @@ Status ExecSession::orderRows(std::vector<uint32_t>& rows)
     if (!indexResult)
         return indexResult.error();
     const EventIndex& index = **indexResult;
+    const size_t rowCount = index.ids.size();
+    // A large result is ordered by walking the whole source's order once (kept in the cache);
+    // a small one is sorted directly.
+    const bool useSourceOrder = rows.size() * 8 >= rowCount;
+    const std::string orderKey = options_.timestampField + '\n' + options_.tiebreakerField;
+    if (useSourceOrder) {
+        if (const auto* order = cache_.rowOrder(orderKey)) {
+            std::vector<uint8_t> selected(rowCount, 0);
+            for (uint32_t r : rows)
+                if (r < rowCount)
+                    selected[r] = 1;
+            size_t n = 0;
+            for (uint32_t r : *order)
+                if (selected[r])
+                    rows[n++] = r;
+            rows.resize(n);
+            return Ok{};
+        }
+    }
     std::shared_ptr<DictColumn> tiebreaker;
     if (!options_.tiebreakerField.empty()) {
         auto col = column(options_.tiebreakerField);
         if (!col)
             return col.error();
         tiebreaker = *col;
+    }
+    std::vector<uint32_t> all;
+    std::vector<uint32_t>& target = useSourceOrder ? all : rows;
+    if (useSourceOrder) {
+        all.resize(rowCount);
+        std::iota(all.begin(), all.end(), 0u);
     }
     // The event index holds the time the workspace was built with (@timestamp unless the
     // import chose another field); another timestamp field is read from its column.
@@ -91,15 +116,15 @@ Status ExecSession::orderRows(std::vector<uint32_t>& rows)
         auto col = column(options_.timestampField);
         if (!col)
             return col.error();
-        otherTimes.assign(index.ids.size(), INT64_MIN);
-        for (uint32_t r : rows) {
+        otherTimes.assign(rowCount, INT64_MIN);
+        for (uint32_t r : target) {
             if (const Value* v = (*col)->first(r); v && r < otherTimes.size())
                 otherTimes[r] = toEpochNanos(*v).value_or(INT64_MIN);
         }
     }
     const std::vector<int64_t>& times = otherTimes.empty() ? index.timestamps : otherTimes;
     auto ts = [&](uint32_t r) { return r < times.size() ? times[r] : INT64_MIN; };
-    std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
+    std::stable_sort(target.begin(), target.end(), [&](uint32_t a, uint32_t b) {
         const int64_t ta = ts(a), tb = ts(b);
         if (ta != tb)
             return ta < tb;
@@ -117,6 +142,10 @@ Status ExecSession::orderRows(std::vector<uint32_t>& rows)
         }
         return a < b;
     });
+    if (useSourceOrder) {
+        cache_.storeRowOrder(orderKey, std::move(all));
+        return orderRows(rows); // now served from the cache
+    }
     return Ok{};
 }
 
