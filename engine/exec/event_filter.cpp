@@ -171,15 +171,25 @@ void keepTrue(std::vector<uint32_t>& rows, const std::vector<Tri>& out)
 // A key for what a planned node selects, naming its fields by path.
 std::string nodeSignature(const PNode& n, const std::vector<std::string>& paths)
 {
+    // Appending (not `"x" + str`) also avoids a GCC 12 -Wrestrict false positive.
+    std::string s;
     switch (n.kind) {
     case PKind::Const:
-        return "C" + std::to_string(static_cast<int>(n.constant));
+        s.push_back('C');
+        s += std::to_string(static_cast<int>(n.constant));
+        return s;
     case PKind::FieldPredicate:
-        return "F" + n.signature + "@" + paths[n.slot];
+        s.push_back('F');
+        s += n.signature;
+        s.push_back('@');
+        s += paths[n.slot];
+        return s;
     case PKind::RowPredicate:
-        return "R" + signatureOf(n.expr, &paths);
+        s.push_back('R');
+        s += signatureOf(n.expr, &paths);
+        return s;
     default: {
-        std::string s = n.kind == PKind::And ? "&(" : (n.kind == PKind::Or ? "|(" : "!(");
+        s = n.kind == PKind::And ? "&(" : (n.kind == PKind::Or ? "|(" : "!(");
         for (const auto& k : n.kids) {
             s += nodeSignature(k, paths);
             s += ',';
