@@ -20,7 +20,7 @@ const std::vector<Command>& commands()
             "      [--timestamp-field F] [--tiebreaker-field F] [--category-field F]",
             "run an EQL query against a workspace", runQuery, true},
         {"run", "WORKSPACE RULE [--exceptions FILE] [--value-list ID=FILE]... [query output options]",
-            "run a rule file (TOML or NDJSON) with its exceptions against a workspace", runRule, false},
+            "run a rule file (TOML or NDJSON) with its exceptions against a workspace", runRule, true},
         {"export", "RULE --to toml|ndjson [--stack-version V] [--as-custom] [-o OUT]",
             "convert a rule between detection-rules TOML and Kibana NDJSON", runExport, true},
         {"validate", "RULE...", "parse and analyze rule files (exit 1 when any has an error)", runValidate,

@@ -1,8 +1,10 @@
 #include "exec/exec_session.h"
 
+#include "eql/parser.h"
 #include "exec/event_filter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 namespace eqlwb {
@@ -47,6 +49,38 @@ Status ExecSession::loadSlots()
 }
 
 Result<std::vector<uint32_t>> ExecSession::matchingRows(const eql::EventFilter& filter)
+{
+    auto rows = filterRowsOf(filter);
+    if (!rows || options_.exceptionCondition.empty())
+        return rows;
+    auto excepted = exceptedRows();
+    if (!excepted)
+        return excepted.error();
+    std::vector<uint32_t> kept;
+    kept.reserve(rows->size());
+    std::set_difference(rows->begin(), rows->end(), (*excepted)->begin(), (*excepted)->end(), std::back_inserter(kept));
+    return kept;
+}
+
+Result<const std::vector<uint32_t>*> ExecSession::exceptedRows()
+{
+    if (!excepted_) {
+        auto parsed = eql::parseQuery("any where " + options_.exceptionCondition);
+        if (!parsed.ok()) {
+            for (const auto& d : parsed.diagnostics)
+                if (d.severity == Severity::Error)
+                    return Error{"bad-exception", "exception condition: " + d.message, {}};
+            return Error{"bad-exception", "the exception condition could not be parsed", {}};
+        }
+        auto rows = filterRowsOf(parsed.query->event()->filter);
+        if (!rows)
+            return rows.error();
+        excepted_ = std::move(*rows);
+    }
+    return &*excepted_;
+}
+
+Result<std::vector<uint32_t>> ExecSession::filterRowsOf(const eql::EventFilter& filter)
 {
     auto ctx = planContext();
     auto condition = planCondition(filter.condition, ctx);

@@ -11,6 +11,7 @@
 #include "exec/run_options.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace eqlwb {
@@ -42,6 +43,9 @@ public:
     const CancelToken& cancel() const { return cancel_; }
 
 private:
+    Result<std::vector<uint32_t>> filterRowsOf(const eql::EventFilter& filter);
+    // Rows hidden by options().exceptionCondition, ascending (computed on first use).
+    Result<const std::vector<uint32_t>*> exceptedRows();
     Status loadSlots();
     PlanContext planContext();
 
@@ -52,6 +56,7 @@ private:
     SlotTable slots_;
     std::vector<std::shared_ptr<DictColumn>> columns_; // by slot
     std::vector<Diagnostic> diagnostics_;
+    std::optional<std::vector<uint32_t>> excepted_;
 };
 
 } // namespace eqlwb

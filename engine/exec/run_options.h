@@ -16,6 +16,10 @@ struct RunOptions {
     std::string tiebreakerField; // empty: none
     std::string categoryField = "event.category";
     std::optional<int64_t> size; // keep the first N results (Elasticsearch's `size`); none: all
+    // Rule exceptions: an EQL condition; events for which it is true take no part in the query
+    // (Kibana sends exceptions as a must_not filter with the search, so in a sequence an excepted
+    // event is never seen, rather than removed afterwards). Empty: none.
+    std::string exceptionCondition;
     bool strict = false; // a field no event has is an error (else a warning, and it is missing)
     // Mapping types of fields whose values compare by meaning (ip, version, date), as an
     // Elasticsearch mapping would declare them. The timestamp field is always a date.
