@@ -65,11 +65,13 @@ Result<std::vector<uint32_t>> ExecSession::matchingRows(const eql::EventFilter& 
 Result<const std::vector<uint32_t>*> ExecSession::exceptedRows()
 {
     if (!excepted_) {
-        auto parsed = eql::parseQuery("any where " + options_.exceptionCondition);
+        std::string text = "any where ";
+        text.append(options_.exceptionCondition);
+        auto parsed = eql::parseQuery(text);
         if (!parsed.ok()) {
             for (const auto& d : parsed.diagnostics)
                 if (d.severity == Severity::Error)
-                    return Error{"bad-exception", "exception condition: " + d.message, {}};
+                    return Error{"bad-exception", std::string("exception condition: ").append(d.message), {}};
             return Error{"bad-exception", "the exception condition could not be parsed", {}};
         }
         auto rows = filterRowsOf(parsed.query->event()->filter);
