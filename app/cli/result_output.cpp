@@ -168,15 +168,15 @@ void printResults(ColumnSource& source, ColumnCache& cache, const QueryResult& r
             continue;
         }
         if (idsField) {
-            std::string out;
+            std::string line;
             for (size_t i = 0; i < match.events.size(); ++i) {
                 if (i)
-                    out += ' ';
+                    line += ' ';
                 const auto row
                     = match.events[i] == kMissingEventId ? std::nullopt : reader.rowOf(match.events[i]);
-                out += row ? reader.firstText(*idsField, *row) : "-";
+                line += row ? reader.firstText(*idsField, *row) : "-";
             }
-            std::cout << out << "\n";
+            std::cout << line << "\n";
             continue;
         }
         // Human form: time, category, then field=value for each field the query reads.

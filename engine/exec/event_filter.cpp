@@ -189,7 +189,8 @@ std::string nodeSignature(const PNode& n, const std::vector<std::string>& paths)
         s += signatureOf(n.expr, &paths);
         return s;
     default: {
-        s = n.kind == PKind::And ? "&(" : (n.kind == PKind::Or ? "|(" : "!(");
+        s.push_back(n.kind == PKind::And ? '&' : (n.kind == PKind::Or ? '|' : '!'));
+        s.push_back('(');
         for (const auto& k : n.kids) {
             s += nodeSignature(k, paths);
             s += ',';

@@ -65,9 +65,9 @@ std::optional<std::string> callTipFor(std::string_view functionName)
         return std::nullopt;
     std::string tip(fn->signature);
     if (!fn->description.empty())
-        tip += "\n" + std::string(fn->description);
+        tip.append("\n").append(fn->description);
     if (fn->hasInsensitive)
-        tip += "\n(" + std::string(fn->name) + "~ ignores case)";
+        tip.append("\n(").append(fn->name).append("~ ignores case)");
     return tip;
 }
 

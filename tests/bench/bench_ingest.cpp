@@ -4,6 +4,7 @@
 // one string column, as the executor does for a first query. Never asserts timings.
 #include "gen/telemetry.h"
 #include "store/workspace.h"
+#include "support/bench_support.h"
 #include "support/test_paths.h"
 
 #include <QDir>
@@ -17,17 +18,6 @@ using namespace eqlwb;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-long peakRssKb()
-{
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stol(line.substr(6));
-    }
-    return -1;
-}
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -58,7 +48,7 @@ bool ingest(const QString& dir, const char* label, uint64_t events)
     }
     std::printf("ingest %-4s %8llu events  %6.0f MB  %6.2f s  %8.0f events/s  %6.1f MB/s  peak RSS %ld MB\n",
         label, static_cast<unsigned long long>(r->events), mb, s, double(r->events) / s, mb / s,
-        peakRssKb() / 1024);
+        bench::peakRssKb() / 1024);
     std::fflush(stdout);
     QFile::remove(QString::fromStdString(data));
     return true;
@@ -92,6 +82,6 @@ int main()
     std::printf("load column @timestamp (all distinct strings, %zu values): %.0f ms\n", ts->values.size(),
         tDistinct * 1000);
     std::printf("workspace file: %.0f MB; peak RSS after loading: %ld MB\n",
-        double(QFileInfo(QString::fromStdString(ws)).size()) / 1e6, peakRssKb() / 1024);
+        double(QFileInfo(QString::fromStdString(ws)).size()) / 1e6, bench::peakRssKb() / 1024);
     return 0;
 }

@@ -1,6 +1,7 @@
 // Parsing speed: the whole detection-rules corpus (1,081 queries), parsed and formatted, and one
 // big synthetic query. Prints figures; asserts nothing about time.
 #include "eql/parser.h"
+#include "support/bench_support.h"
 #include "support/test_paths.h"
 
 #include <chrono>
@@ -11,16 +12,6 @@
 #include <vector>
 
 namespace {
-
-long peakRssKb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stol(line.substr(6));
-    return -1;
-}
 
 double msSince(std::chrono::steady_clock::time_point t0)
 {
@@ -72,6 +63,6 @@ int main()
     const auto t0 = std::chrono::steady_clock::now();
     const bool ok = eql::parseQuery(big).ok();
     std::cout << "bench_parse: 10 MB query parsed in " << msSince(t0) << " ms (" << (ok ? "ok" : "errors")
-              << "), peak RSS " << peakRssKb() / 1024 << " MB\n";
+              << "), peak RSS " << bench::peakRssKb() / 1024 << " MB\n";
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "exec/query_runner.h"
 #include "gen/telemetry.h"
 #include "store/workspace.h"
+#include "support/bench_support.h"
 
 #include <chrono>
 #include <cstdio>
@@ -18,35 +19,19 @@ using namespace eqlwb;
 
 namespace {
 
-double nowMs()
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-long peakRssMb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stol(line.substr(6)) / 1024;
-    return -1;
-}
-
 void timeSequence(
     Workspace& ws, ColumnCache& cache, const char* label, const std::string& query, const char* target)
 {
     for (const char* run : {"first", "warm"}) {
-        const double t0 = nowMs();
+        const double t0 = bench::nowMs();
         auto r = runQuery(ws, cache, query, RunOptions{});
-        const double ms = nowMs() - t0;
+        const double ms = bench::nowMs() - t0;
         if (!r) {
             std::printf("%s: error %s\n", label, r.error().message.c_str());
             return;
         }
         std::printf("%-44s %-5s %8.1f ms  %7zu sequences  peak RSS %ld MB  %s\n", label, run, ms,
-            r->matches.size(), peakRssMb(), target);
+            r->matches.size(), (bench::peakRssKb() / 1024), target);
     }
 }
 
@@ -55,26 +40,10 @@ void timeSequence(
 int main(int argc, char** argv)
 {
     const uint64_t events = argc > 1 ? std::stoull(argv[1]) : 1000000;
-    const fs::path dir = fs::path(EQLWB_BINARY_DIR) / "bench-data";
-    fs::create_directories(dir);
-    const fs::path wsPath = dir / ("query-" + std::to_string(events) + ".eqlwb");
-    if (!fs::exists(wsPath)) {
-        const fs::path ndjson = dir / ("gen-seq-" + std::to_string(events) + ".ndjson");
-        std::cout << "building " << wsPath.string() << " (" << events << " generated events, once)\n";
-        GenOptions gen;
-        gen.events = events;
-        if (auto st = writeTelemetry(ndjson.string(), gen); !st) {
-            std::cerr << "gen failed: " << st.error().message << "\n";
-            return 1;
-        }
-        auto ws = Workspace::open(wsPath.string(), true);
-        if (!ws || !(*ws)->import({ndjson.string()})) {
-            std::cerr << "cannot build the workspace\n";
-            return 1;
-        }
-        fs::remove(ndjson);
-    }
-    auto ws = Workspace::open(wsPath.string(), false);
+    const std::string wsPath = bench::generatedWorkspace(events);
+    if (wsPath.empty())
+        return 1;
+    auto ws = Workspace::open(wsPath, false);
     if (!ws) {
         std::cerr << "cannot open workspace: " << ws.error().message << "\n";
         return 1;

@@ -13,17 +13,9 @@ using namespace eqlwb;
 
 namespace {
 
-std::string readFile(const QString& path)
-{
-    auto text = readTextFile(path.toStdString());
-    if (!text)
-        qFatal("%s", text.error().message.c_str());
-    return *text;
-}
-
 RuleBundle fixture()
 {
-    auto r = readNdjson(readFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson"));
+    auto r = readNdjson(test::readTestFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson"));
     if (!r)
         qFatal("fixture unreadable: %s", r.error().message.c_str());
     return std::move(*r);
@@ -40,7 +32,7 @@ const ExceptionItem& itemNamed(const RuleBundle& b, const std::string& id)
 ValueLists fixtureLists()
 {
     return {{"trusted-hosts.txt",
-        parseValueList(readFile(test::sourceDir() + "/tests/data/rules/trusted-hosts.txt"))}};
+        parseValueList(test::readTestFile(test::sourceDir() + "/tests/data/rules/trusted-hosts.txt"))}};
 }
 
 Value s(const char* v) { return std::string(v); }

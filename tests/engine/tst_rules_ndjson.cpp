@@ -16,14 +16,6 @@ using namespace eqlwb;
 
 namespace {
 
-std::string readFile(const QString& path)
-{
-    auto text = readTextFile(path.toStdString());
-    if (!text)
-        qFatal("%s", text.error().message.c_str());
-    return *text;
-}
-
 QString samplePath()
 {
     return test::sharedDir() + "/rules/kibana_export_sample.custom-consolidated-rules.ndjson";
@@ -65,7 +57,7 @@ private slots:
     void theKibanaSampleImportsWithItsExceptionItemsOnTheRightRules()
     {
         EQLWB_REQUIRE_SHARED();
-        const auto b = read(readFile(samplePath()));
+        const auto b = read(test::readTestFile(samplePath()));
         QCOMPARE(b.rules.size(), size_t(9));
         QCOMPARE(b.summary["exported_count"].get<int>(), 15);
         QVERIFY(b.unattachedLists.empty());
@@ -99,7 +91,7 @@ private slots:
     void theQuirksOfRealExportsAreWarningsNotFailures()
     {
         EQLWB_REQUIRE_SHARED();
-        const auto b = read(readFile(samplePath()));
+        const auto b = read(test::readTestFile(samplePath()));
         int noneTexts = 0, nameSpaces = 0;
         for (const auto& rule : b.rules)
             for (const auto& d : checkRuleStructure(rule)) {
@@ -114,7 +106,7 @@ private slots:
     void ndjsonRoundTripsLosslessly()
     {
         EQLWB_REQUIRE_SHARED();
-        const std::string text = readFile(samplePath());
+        const std::string text = test::readTestFile(samplePath());
         const auto b = read(text);
         const auto out = splitLines(writeNdjson(b.rules));
         const auto in = splitLines(text);
@@ -132,7 +124,8 @@ private slots:
 
     void ownFixtureRoundTripsLosslessly()
     {
-        const std::string text = readFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson");
+        const std::string text
+            = test::readTestFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson");
         const auto b = read(text);
         const auto out = splitLines(writeNdjson(b.rules, false));
         QCOMPARE(out, splitLines(text));
@@ -140,7 +133,7 @@ private slots:
 
     void linesAreRecognisedByContentNotPosition()
     {
-        const auto b = read(readFile(test::sourceDir() + "/tests/data/rules/odd_export.ndjson"));
+        const auto b = read(test::readTestFile(test::sourceDir() + "/tests/data/rules/odd_export.ndjson"));
         QCOMPARE(b.rules.size(), size_t(1));
         QCOMPARE(b.rules[0].exceptionLists.size(), size_t(1));
         QCOMPARE(b.rules[0].exceptionLists[0].items.size(), size_t(1));
@@ -150,7 +143,8 @@ private slots:
 
     void badLinesAreErrorsThatKeepTheGoodOnes()
     {
-        const std::string good = readFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson");
+        const std::string good
+            = test::readTestFile(test::sourceDir() + "/tests/data/rules/every_entry_type.ndjson");
         const auto b = read("{not json\n" + good + "\n\n[1,2]\n");
         QCOMPARE(b.rules.size(), size_t(1));
         QCOMPARE(b.rules[0].exceptionLists[0].items.size(), size_t(12));
@@ -249,7 +243,8 @@ private slots:
         rule.version = version;
         std::vector<Diagnostic> warnings;
         const auto mine = nlohmann::json::parse(ndjsonRuleObject(toNdjsonShape(rule, warnings)).dump());
-        const auto expected = nlohmann::json::parse(readFile(test::sharedDir() + "/rules/" + derived));
+        const auto expected
+            = nlohmann::json::parse(test::readTestFile(test::sharedDir() + "/rules/" + derived));
         for (const auto& [k, v] : expected.items())
             QVERIFY2(mine.contains(k) && mine[k] == v, k.c_str());
         QCOMPARE(QString::fromStdString(mine.dump()), QString::fromStdString(expected.dump()));
@@ -257,8 +252,8 @@ private slots:
 
     void aTunedRuleGetsTheNextVersionAndDates()
     {
-        const auto b = read(
-            readFile(test::sourceDir() + "/rules/command_and_control_common_webservices_tuned.ndjson"));
+        const auto b = read(test::readTestFile(
+            test::sourceDir() + "/rules/command_and_control_common_webservices_tuned.ndjson"));
         Rule rule = b.rules.at(0);
         QCOMPARE(*rule.version, int64_t(3));
         markTuned(rule, "2026/12/24", "2026-12-24T08:00:00.000Z");

@@ -15,14 +15,6 @@ using namespace eqlwb;
 
 namespace {
 
-std::string readFile(const QString& path)
-{
-    auto text = readTextFile(path.toStdString());
-    if (!text)
-        qFatal("%s", text.error().message.c_str());
-    return *text;
-}
-
 Rule load(const std::string& text)
 {
     auto r = readTomlRule(text);
@@ -89,7 +81,7 @@ private slots:
     {
         EQLWB_REQUIRE_SHARED();
         QFETCH(QString, path);
-        const std::string text = readFile(path);
+        const std::string text = test::readTestFile(path);
         QVERIFY(!text.empty());
         const Rule rule = load(text);
         QCOMPARE(rule.name().empty(), false);
@@ -107,7 +99,7 @@ private slots:
     {
         EQLWB_REQUIRE_SHARED();
         QFETCH(QString, path);
-        Rule rule = load(readFile(path));
+        Rule rule = load(test::readTestFile(path));
         rule.tomlSource.reset(); // write from the model alone
         const auto written = writeTomlRule(rule);
         QVERIFY(written.diagnostics.empty());
@@ -122,8 +114,8 @@ private slots:
     void theHouseStyleWriterReproducesThe711BranchFile()
     {
         EQLWB_REQUIRE_SHARED();
-        const std::string text
-            = readFile(test::sharedDir() + "/rules/command_and_control_common_webservices.branch-7.11.toml");
+        const std::string text = test::readTestFile(
+            test::sharedDir() + "/rules/command_and_control_common_webservices.branch-7.11.toml");
         Rule rule = load(text);
         rule.tomlSource.reset();
         const auto generated = lines(writeTomlRule(rule).text);
@@ -137,7 +129,7 @@ private slots:
     void aTunedQueryChangesOnlyTheQueryAndDateLines()
     {
         const std::string text
-            = readFile(test::sourceDir() + "/rules/command_and_control_common_webservices.toml");
+            = test::readTestFile(test::sourceDir() + "/rules/command_and_control_common_webservices.toml");
         Rule rule = load(text);
         std::string q = rule.query();
         const auto at = q.find("\"OneDrive.exe\")");
@@ -161,7 +153,7 @@ private slots:
     void aNewKeyIsWrittenInItsSortedPlace()
     {
         const std::string text
-            = readFile(test::sourceDir() + "/rules/command_and_control_common_webservices.toml");
+            = test::readTestFile(test::sourceDir() + "/rules/command_and_control_common_webservices.toml");
         Rule rule = load(text);
         rule.body["note"] = "## Triage\n\nLook at the process.\n";
         const std::string out = writeTomlRule(rule).text;
@@ -216,7 +208,7 @@ private slots:
 
     void aMissingKeyIsNamed()
     {
-        const Rule rule = load(readFile(test::sourceDir() + "/tests/data/rules/missing_name.toml"));
+        const Rule rule = load(test::readTestFile(test::sourceDir() + "/tests/data/rules/missing_name.toml"));
         const auto diags = checkRuleStructure(rule);
         QCOMPARE(diags.size(), size_t(1));
         QCOMPARE(
@@ -225,7 +217,7 @@ private slots:
 
     void wrongTypesAndValuesAreNamed()
     {
-        const Rule rule = load(readFile(test::sourceDir() + "/tests/data/rules/wrong_types.toml"));
+        const Rule rule = load(test::readTestFile(test::sourceDir() + "/tests/data/rules/wrong_types.toml"));
         QStringList messages;
         for (const auto& d : checkRuleStructure(rule))
             if (d.severity == Severity::Error)
@@ -239,8 +231,8 @@ private slots:
     void kibanaRulesOfEveryTypeRoundTripThroughToml()
     {
         EQLWB_REQUIRE_SHARED();
-        auto bundle = readNdjson(
-            readFile(test::sharedDir() + "/rules/kibana_export_sample.custom-consolidated-rules.ndjson"));
+        auto bundle = readNdjson(test::readTestFile(
+            test::sharedDir() + "/rules/kibana_export_sample.custom-consolidated-rules.ndjson"));
         QVERIFY(bundle.ok());
         for (const auto& rule : bundle->rules) {
             std::vector<Diagnostic> notes;

@@ -4,6 +4,7 @@
 // tests/support; both must return the same sequences in the same order. Deterministic seeds.
 #include "exec/query_runner.h"
 #include "memsource/memory_source.h"
+#include "support/reference_rng.h"
 #include "support/reference_sequence.h"
 
 #include <QtTest>
@@ -15,25 +16,7 @@ using namespace eqlwb::test;
 
 namespace {
 
-class Rng {
-public:
-    explicit Rng(uint64_t seed)
-        : state_(seed)
-    {
-    }
-    uint64_t next()
-    {
-        uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-    bool chance(int percent) { return below(100) < percent; }
-
-private:
-    uint64_t state_;
-};
+using Rng = ReferenceRng;
 
 const char* kCategories[] = {"process", "network", "file"};
 const char* kKeys[] = {"a", "b", "c"};

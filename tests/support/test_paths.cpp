@@ -1,6 +1,7 @@
 #include "support/test_paths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace eqlwb::test {
@@ -24,6 +25,15 @@ QString tempDir()
         = env.isEmpty() ? QStringLiteral(EQLWB_BINARY_DIR "/tests/tmp") : QString::fromLocal8Bit(env);
     QDir().mkpath(dir);
     return dir;
+}
+
+std::string readTestFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s: %s", qPrintable(path), qPrintable(file.errorString()));
+    const QByteArray bytes = file.readAll();
+    return {bytes.constData(), static_cast<size_t>(bytes.size())};
 }
 
 } // namespace eqlwb::test

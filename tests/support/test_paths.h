@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <string>
 
 namespace eqlwb::test {
 
@@ -10,6 +11,8 @@ QString sharedDir(); // ../shared, which a user's fresh clone does not have
 bool haveShared(); // true when sharedDir() exists
 QString cliPath(); // the built eqlwb
 QString tempDir(); // a scratch folder under the build tree, created on demand
+// The whole content of a file the test needs; stops the test program when it cannot be read.
+std::string readTestFile(const QString& path);
 
 } // namespace eqlwb::test
 
