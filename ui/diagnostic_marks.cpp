@@ -72,6 +72,9 @@ void DiagnosticMarks::show(const std::vector<Diagnostic>& diagnostics)
         editor_->SendScintilla(QsciScintillaBase::SCI_INDICATORFILLRANGE, from, end - from);
         const int line
             = static_cast<int>(editor_->SendScintilla(QsciScintillaBase::SCI_LINEFROMPOSITION, begin));
+        lineHasError[line] = lineHasError[line] || error;
+        if (!error)
+            continue; // a warning gets a squiggle and a marker; its text is in the problems list
         messagesByLine[line] << QString::fromStdString(
             std::string(severityName(d.severity)) + ": " + d.message);
     }

@@ -276,6 +276,7 @@ QWidget* MainWindow::createCentralArea()
     splitter_->addWidget(results_);
     splitter_->setStretchFactor(0, 2);
     splitter_->setStretchFactor(1, 3);
+    splitter_->setSizes({360, 480}); // a rule's query needs room; the results take the rest
     return splitter_;
 }
 

@@ -2,6 +2,7 @@
 #include "diagnostic_marks.h"
 #include "eql_editor.h"
 #include "eql_lexer.h"
+#include "present/query_text.h"
 #include "query_checker.h"
 
 #include <QSignalSpy>
@@ -97,6 +98,19 @@ private Q_SLOTS:
             marked = indicatorAt(ed, ind, quote) != 0;
         QVERIFY2(marked, "no indicator under the single-quoted string");
         QVERIFY(!ed.annotation(0).isEmpty());
+    }
+
+    void warningsAreMarkedWithoutAnAnnotation()
+    {
+        EqlEditor ed;
+        QueryChecker checker(&ed, 10);
+        checker.setCheckFunction([](const std::string& q) { return eqlwb::checkQueryText(q, {}); });
+        ed.setText(QStringLiteral("process where wildcard(process.name, \"*cmd*\")"));
+        checker.checkNow();
+        QVERIFY(!checker.diagnostics().empty());
+        QCOMPARE(int(checker.diagnostics().front().severity), int(eqlwb::Severity::Warning));
+        QVERIFY(ed.annotation(0).isEmpty());
+        QVERIFY(ed.markersAtLine(0) != 0);
     }
 
     void fixingTheQueryClearsTheMarks()
