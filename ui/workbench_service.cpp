@@ -174,8 +174,9 @@ private:
         for (const auto& src : workspace_->sources())
             s.sources.push_back({QString::fromStdString(src.path), QString::fromStdString(src.format),
                 src.events, src.errors});
-        for (const auto& f : workspace_->fieldPaths())
-            s.fields.push_back({QString::fromStdString(f), QString(), 0});
+        for (const auto& f : workspace_->fieldStats())
+            s.fields.push_back(
+                {QString::fromStdString(f.path), QString::fromStdString(f.type), f.eventCount});
         return s;
     }
 

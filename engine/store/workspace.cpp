@@ -164,6 +164,15 @@ std::vector<std::string> Workspace::fieldPaths()
     return out;
 }
 
+std::vector<FieldStat> Workspace::fieldStats()
+{
+    std::vector<FieldStat> out;
+    Stmt q(db_, "SELECT path, type, event_count FROM fields WHERE event_count > 0 ORDER BY path");
+    while (q.ok() && q.step() == SQLITE_ROW)
+        out.push_back({q.text(0), q.text(1), q.int64(2)});
+    return out;
+}
+
 Result<std::string> Workspace::eventJson(int64_t id)
 {
     Stmt q(db_, "SELECT raw FROM events WHERE id = ?");

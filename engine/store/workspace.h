@@ -43,6 +43,13 @@ struct SourceInfo {
     std::string mapping; // mapping profile applied, empty when none
 };
 
+// One entry of the field catalogue.
+struct FieldStat {
+    std::string path;
+    std::string type; // readable: keyword, long, double, boolean, mixed, null
+    int64_t eventCount = 0; // events carrying the field
+};
+
 struct ImportError {
     std::string source; // file path
     int64_t line = 0; // 1-based line (for array elements: the line the element starts on)
@@ -91,6 +98,8 @@ public:
     std::vector<SourceInfo> sources();
     std::vector<ImportError> importErrors(int64_t sourceId, int64_t limit = 1000);
     int64_t eventCount();
+    // The field catalogue with types and counts, by path.
+    std::vector<FieldStat> fieldStats();
     const std::string& path() const { return path_; }
 
     // For the rule and tuning modules, which keep their own tables in the same file.

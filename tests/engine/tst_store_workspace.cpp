@@ -195,6 +195,14 @@ private slots:
         QCOMPARE(QString(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))), QString("keyword"));
         QCOMPARE(sqlite3_column_int(st, 1), 3);
         sqlite3_finalize(st);
+        // The same facts through the API the workspace panel uses.
+        const auto stats = ws->fieldStats();
+        const auto it = std::find_if(
+            stats.begin(), stats.end(), [](const FieldStat& f) { return f.path == "process.name"; });
+        QVERIFY(it != stats.end());
+        QCOMPARE(QString::fromStdString(it->type), QString("keyword"));
+        QCOMPARE(it->eventCount, int64_t(3));
+        QCOMPARE(stats.size(), paths.size());
     }
 
     void reimportingTheSameContentIsSkippedAndDataVersionMovesOnEveryImport()
