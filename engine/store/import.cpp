@@ -205,6 +205,36 @@ private:
 
 } // namespace
 
+namespace {
+
+class JournalModeForImport {
+public:
+    explicit JournalModeForImport(sqlite3* db)
+        : db_(db)
+    {
+        switched_ = setMode("DELETE") == "delete";
+    }
+    ~JournalModeForImport()
+    {
+        if (switched_)
+            setMode("WAL");
+    }
+    JournalModeForImport(const JournalModeForImport&) = delete;
+    JournalModeForImport& operator=(const JournalModeForImport&) = delete;
+
+private:
+    std::string setMode(const char* mode)
+    {
+        Stmt q(db_, std::string("PRAGMA journal_mode=").append(mode).c_str());
+        return q.ok() && q.step() == SQLITE_ROW ? q.text(0) : std::string();
+    }
+
+    sqlite3* db_;
+    bool switched_ = false;
+};
+
+} // namespace
+
 Result<ImportReport> Workspace::import(const std::vector<std::string>& paths, const ImportOptions& options)
 {
     try {
@@ -223,6 +253,13 @@ Result<ImportReport> Workspace::import(const std::vector<std::string>& paths, co
         } else {
             settings.suggestions = MappingProfile::builtins();
         }
+
+        // An import mostly appends pages. In WAL mode every page is written twice (to the WAL, then
+        // to the file at the checkpoint); a rollback journal saves only the pages that existed
+        // before, and appended ones go to the file once. So import with a rollback journal when
+        // no other connection has the workspace open (SQLite refuses to switch otherwise), and
+        // return to WAL after. A kill midway leaves a hot journal that the next open rolls back.
+        JournalModeForImport journal(db_);
 
         // Begin the one transaction of this import; IMMEDIATE takes the write lock now.
         if (auto st = exec(db_, "BEGIN IMMEDIATE"); !st)
