@@ -13,6 +13,7 @@
 #include "support/test_paths.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -135,6 +136,33 @@ private Q_SLOTS:
         }
         w.resultsPane()->filterBox()->clear();
         QCOMPARE(model->rowCount(), all);
+    }
+
+    void exportingWritesEveryShownEventAsNdjsonAndTheTableAsCsv()
+    {
+        MainWindow w;
+        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
+        w.openWorkspace(workspacePath_);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
+        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
+        QVERIFY(runAndWait(w));
+        const QList<qint64> ids = w.resultsPane()->visibleEventIds();
+        QVERIFY(!ids.isEmpty());
+
+        const QString path = test::tempDir() + "/workbench_loop/export.ndjson";
+        QSignalSpy exported(w.service(), &WorkbenchService::eventsExported);
+        w.service()->exportEvents(ids, path);
+        QTRY_VERIFY_WITH_TIMEOUT(exported.count() > 0, 30000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), ids.size());
+        for (const auto& line : lines)
+            QVERIFY(QJsonDocument::fromJson(line).isObject());
+
+        const QStringList csv = w.resultsPane()->allRowsAsCsv().trimmed().split('\n');
+        QCOMPARE(csv.size(), ids.size() + 1); // header, then one line per row
+        QVERIFY(csv.first().startsWith(QStringLiteral("@timestamp,network.protocol,")));
     }
 
     void typingAFieldPrefixOffersTheField()
