@@ -45,6 +45,22 @@ private:
         return settled.count() > 0 || settled.wait(60000);
     }
 
+    bool openWorkspace(MainWindow& w)
+    {
+        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
+        w.openWorkspace(workspacePath_);
+        // Emitted on the engine thread: it may have fired before a wait() could start.
+        return QTest::qWaitFor([&] { return opened.count() > 0; }, 30000);
+    }
+
+    bool openAndRunSeedQuery(MainWindow& w)
+    {
+        if (!openWorkspace(w))
+            return false;
+        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
+        return runAndWait(w);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -69,11 +85,7 @@ private Q_SLOTS:
         MainWindow w;
         QAbstractItemModelTester tester(
             w.resultsPane()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
-        w.openWorkspace(workspacePath_);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
-        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
-        QVERIFY(runAndWait(w));
+        QVERIFY(openAndRunSeedQuery(w));
 
         auto ws = Workspace::open(workspacePath_.toStdString(), false);
         QVERIFY(ws.ok());
@@ -97,11 +109,7 @@ private Q_SLOTS:
     void theDetailPaneShowsTheSelectedEventWithTheQueryFieldsHighlighted()
     {
         MainWindow w;
-        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
-        w.openWorkspace(workspacePath_);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
-        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
-        QVERIFY(runAndWait(w));
+        QVERIFY(openAndRunSeedQuery(w));
         // The first row is selected after a run; its event arrives from the engine thread.
         auto* detail = w.resultsPane()->detailView();
         QTRY_VERIFY_WITH_TIMEOUT(detail->tree()->topLevelItemCount() > 0, 10000);
@@ -114,11 +122,7 @@ private Q_SLOTS:
     void theFilterBoxNarrowsTheRowsAsYouType()
     {
         MainWindow w;
-        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
-        w.openWorkspace(workspacePath_);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
-        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
-        QVERIFY(runAndWait(w));
+        QVERIFY(openAndRunSeedQuery(w));
         auto* model = w.resultsPane()->model();
         const int all = model->rowCount();
         w.show();
@@ -141,11 +145,7 @@ private Q_SLOTS:
     void exportingWritesEveryShownEventAsNdjsonAndTheTableAsCsv()
     {
         MainWindow w;
-        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
-        w.openWorkspace(workspacePath_);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
-        w.setQueryText(QString::fromUtf8(kSeedLikeQuery));
-        QVERIFY(runAndWait(w));
+        QVERIFY(openAndRunSeedQuery(w));
         const QList<qint64> ids = w.resultsPane()->visibleEventIds();
         QVERIFY(!ids.isEmpty());
 
@@ -207,9 +207,7 @@ private Q_SLOTS:
     void cancellingARunKeepsTheWindowResponsive()
     {
         MainWindow w;
-        QSignalSpy opened(w.service(), &WorkbenchService::workspaceChanged);
-        w.openWorkspace(workspacePath_);
-        QTRY_VERIFY_WITH_TIMEOUT(opened.count() > 0, 30000); // emitted on the engine thread
+        QVERIFY(openWorkspace(w));
         w.setQueryText(QStringLiteral("any where process.name regex~ \".*(a|e)+.*x.*\""));
         int ticks = 0;
         QTimer ticker;
