@@ -5,6 +5,7 @@
 #include "eql_completer.h"
 #include "eql_editor.h"
 #include "find_bar.h"
+#include "present/match_diff.h"
 #include "present/query_text.h"
 #include "query_checker.h"
 #include "results_pane.h"
@@ -311,10 +312,21 @@ void MainWindow::connectService()
         results_->setResults(outcome.table, outcome.fields);
         runProblems_ = outcome.warnings;
         showProblems();
-        statusRun_->setText(tr("%1 matches in %2 ms over %3 events")
-                                .arg(locale.toString(outcome.matches),
-                                    QString::number(outcome.elapsedMs, 'f', outcome.elapsedMs < 10 ? 2 : 0),
-                                    locale.toString(outcome.eventsScanned)));
+        QString status = tr("%1 matches in %2 ms over %3 events")
+                             .arg(locale.toString(outcome.matches),
+                                 QString::number(outcome.elapsedMs, 'f', outcome.elapsedMs < 10 ? 2 : 0),
+                                 locale.toString(outcome.eventsScanned));
+        // What this edit of the rule changed, against the previous run on the same workspace.
+        if (previousRunWorkspace_ == service_->workspacePath() && outcome.query != previousRunQuery_) {
+            const auto diff = diffMatches(previousRunIds_, outcome.table.eventIds);
+            status += tr(" \u2014 %1 events added, %2 removed since the previous run")
+                          .arg(locale.toString(qint64(diff.added.size())),
+                              locale.toString(qint64(diff.removed.size())));
+        }
+        previousRunIds_ = outcome.table.eventIds;
+        previousRunQuery_ = outcome.query;
+        previousRunWorkspace_ = service_->workspacePath();
+        statusRun_->setText(status);
         Q_EMIT runSettled();
     });
     connect(service_, &WorkbenchService::runFailed, this, [this](const QString& message, int begin, int end) {

@@ -89,6 +89,9 @@ private:
     QStringList extraColumns_;
     bool runWhenOpen_ = false;
     QString ruleName_;
+    std::vector<int64_t> previousRunIds_; // for "what did this edit add or remove"
+    QString previousRunQuery_;
+    QString previousRunWorkspace_;
 
     QAction* newWorkspaceAction_ = nullptr;
     QAction* openWorkspaceAction_ = nullptr;

@@ -165,6 +165,24 @@ private Q_SLOTS:
         QVERIFY(csv.first().startsWith(QStringLiteral("@timestamp,network.protocol,")));
     }
 
+    void aSecondRunSaysWhatTheEditAddedAndRemoved()
+    {
+        MainWindow w;
+        QVERIFY(openAndRunSeedQuery(w));
+        const int before = w.resultsPane()->model()->totalRows();
+        QVERIFY(!w.statusText().contains(QStringLiteral("since the previous run")));
+        // Drop one domain pattern from the list: its matches go, nothing comes.
+        QString narrower = QString::fromUtf8(kSeedLikeQuery);
+        narrower.replace(QStringLiteral("\"*ngrok*\", "), QString());
+        w.setQueryText(narrower);
+        QVERIFY(runAndWait(w));
+        const int after = w.resultsPane()->model()->totalRows();
+        QVERIFY(after < before);
+        QVERIFY2(w.statusText().contains(QStringLiteral("0 events added, %1 removed since the previous run")
+                                             .arg(QLocale().toString(before - after))),
+            qPrintable(w.statusText()));
+    }
+
     void typingAFieldPrefixOffersTheField()
     {
         MainWindow w;
