@@ -26,7 +26,7 @@ const std::vector<Command>& commands()
         {"validate", "RULE...", "parse and analyze rule files (exit 1 when any has an error)", runValidate,
             true},
         {"lists", "RULE [WORKSPACE] [--json]",
-            "print the rule's editable lists, with hit counts given a workspace", runLists, false},
+            "print the rule's editable lists, with hit counts given a workspace", runLists, true},
         {"simulate", "WORKSPACE RULE [--from TIME] [--to TIME] [--json]",
             "replay the rule's schedule over the workspace: alerts per execution", runSimulate, false},
         {"conformance", "DIR", "run an Elasticsearch EQL QA suite folder and report failures", runConformance,
