@@ -8,6 +8,7 @@
 #include "tuning/query_lists.h"
 
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 using namespace eqlwb;
 using namespace eqlwb::test;
@@ -286,6 +287,73 @@ private Q_SLOTS:
                      : withEntryRemoved(query, list, entry.toStdString());
         QVERIFY(!r.ok());
         QCOMPARE(QString::fromStdString(r.error().code), code);
+    }
+
+    // Every list of every detection-rules query can lose its last entry and gain a new one, and
+    // the rewritten text parses with the same lists, that one changed.
+    void everyListOfTheDetectionRulesCorpusRoundTripsAnEdit()
+    {
+        EQLWB_REQUIRE_SHARED();
+        QFile f(sharedDir() + "/corpus/detection-rules-eql.jsonl");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int queries = 0, lists = 0, entries = 0;
+        QStringList failures;
+        while (!f.atEnd()) {
+            const auto j = nlohmann::json::parse(f.readLine().toStdString(), nullptr, false);
+            if (!j.is_object() || !j.contains("query") || !j["query"].is_string())
+                continue;
+            const auto text = j["query"].get<std::string>();
+            const auto path = QString::fromStdString(j.value("path", std::string()));
+            ++queries;
+            auto found = findLists(text);
+            if (!found) {
+                failures << path + ": " + QString::fromStdString(found.error().message);
+                continue;
+            }
+            for (const auto& list : *found) {
+                ++lists;
+                entries += static_cast<int>(list.entries.size());
+                const auto index = static_cast<size_t>(list.number - 1);
+                auto added = withEntryAdded(text, list.number, "eqlwb-added-entry");
+                auto again = added ? findLists(*added) : Result<std::vector<QueryList>>(added.error());
+                if (!again || again->size() != found->size()
+                    || again->at(index).entries.size() != list.entries.size() + 1
+                    || again->at(index).entries.back().text != "eqlwb-added-entry") {
+                    failures << path + QString(": adding to list %1").arg(list.number);
+                    continue;
+                }
+                if (list.entries.size() < 2)
+                    continue;
+                auto removed = withEntryRemoved(text, list.number, list.entries.back().text);
+                auto after = removed ? findLists(*removed) : Result<std::vector<QueryList>>(removed.error());
+                if (!after || after->size() != found->size()
+                    || after->at(index).entries.size() != list.entries.size() - 1)
+                    failures << path + QString(": removing from list %1").arg(list.number);
+            }
+        }
+        qInfo("corpus: %d queries, %d lists, %d entries", queries, lists, entries);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 20).join('\n')));
+        QCOMPARE(queries, 1081);
+        QVERIFY(lists > 1000);
+    }
+
+    // Any prefix of a real query (most are invalid) gives lists or an error, never a crash.
+    void truncatedQueriesGiveListsOrErrors()
+    {
+        const std::string query = seedQuery();
+        QVERIFY(!query.empty());
+        int errors = 0;
+        for (size_t n = 0; n <= query.size(); ++n) {
+            const std::string prefix = query.substr(0, n);
+            auto found = findLists(prefix);
+            auto added = withEntryAdded(prefix, 1, "x");
+            if (!found) {
+                ++errors;
+                QVERIFY(!found.error().code.empty());
+                QVERIFY(!added.ok());
+            }
+        }
+        QVERIFY(errors > 0);
     }
 };
 
