@@ -11,6 +11,7 @@
 #include "results_pane.h"
 #include "rule_lists_panel.h"
 #include "rules/rule_file.h"
+#include "tuning/query_lists.h"
 #include "workspace_panel.h"
 
 #include <QAction>
@@ -220,6 +221,31 @@ void MainWindow::createDocks()
     listsDock->setObjectName(QStringLiteral("RuleListsDock"));
     listsDock->setWidget(ruleListsPanel_);
     addDockWidget(Qt::RightDockWidgetArea, listsDock);
+    connect(
+        ruleListsPanel_, &RuleListsPanel::entryAddRequested, this, [this](int list, const QString& entry) {
+            rewriteQuery(withEntryAdded(editor_->utf8Text(), list, entry.toStdString()), tr("add"), entry);
+        });
+    connect(
+        ruleListsPanel_, &RuleListsPanel::entryRemoveRequested, this, [this](int list, const QString& entry) {
+            rewriteQuery(
+                withEntryRemoved(editor_->utf8Text(), list, entry.toStdString()), tr("remove"), entry);
+        });
+}
+
+void MainWindow::rewriteQuery(const Result<std::string>& rewritten, const QString& verb, const QString& entry)
+{
+    if (!rewritten.ok()) {
+        statusRun_->setText(
+            tr("Cannot %1 %2: %3").arg(verb, entry, QString::fromStdString(rewritten.error().message)));
+        return;
+    }
+    const QString text = QString::fromStdString(*rewritten);
+    // One undo step, so Ctrl+Z takes the list edit back.
+    editor_->beginUndoAction();
+    editor_->selectAll();
+    editor_->replaceSelectedText(text);
+    editor_->endUndoAction();
+    runQuery();
 }
 
 QWidget* MainWindow::createCentralArea()
@@ -342,6 +368,7 @@ void MainWindow::connectService()
         Q_EMIT runSettled();
     });
     connect(service_, &WorkbenchService::eventReady, results_, &ResultsPane::showEventDetails);
+    connect(service_, &WorkbenchService::listsReady, ruleListsPanel_, &RuleListsPanel::setLists);
     connect(service_, &WorkbenchService::importProgress, this,
         [this, locale](qint64 done, qint64 total, qint64 events) {
             progress_->setVisible(true);

@@ -3,6 +3,7 @@
 // in the engine, off the GUI thread.
 #pragma once
 
+#include "core/result.h"
 #include "workbench_service.h"
 
 #include <QMainWindow>
@@ -71,6 +72,8 @@ private:
     void chooseLogsToImport();
     void exportResults();
     void addResultColumn();
+    // Puts a list edit's rewritten query in the editor (one undo step) and runs it.
+    void rewriteQuery(const Result<std::string>& rewritten, const QString& verb, const QString& entry);
 
     WorkbenchService* service_ = nullptr;
     EqlEditor* editor_ = nullptr;

@@ -4,6 +4,7 @@
 #include "exec/query_runner.h"
 #include "present/display_table.h"
 #include "store/workspace.h"
+#include "tuning/query_lists.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -125,6 +126,34 @@ public:
             outcome.fields << QString::fromStdString(f);
         outcome.table = resultTableFrom(std::move(*display));
         Q_EMIT service_->runFinished(outcome);
+        publishLists(generation, text, options, cancel);
+    }
+
+    // The lists editor's view of the query: each list and what each entry does, counted with
+    // warm columns after the results are already on screen.
+    void publishLists(
+        quint64 generation, const std::string& text, const RunOptions& options, CancelToken cancel)
+    {
+        auto lists = findLists(text);
+        if (!lists.ok())
+            return;
+        const bool counted = countHits(*workspace_, cache_, text, *lists, options, cancel).ok();
+        if (generation != latestRun_->load())
+            return;
+        QVector<RuleList> out;
+        for (const auto& l : *lists) {
+            RuleList list;
+            list.number = l.number;
+            list.field = QString::fromStdString(l.field);
+            list.operation = QString::fromStdString(l.operation);
+            list.exclude = l.exclude;
+            for (const auto& e : l.entries) {
+                list.entries << QString::fromStdString(e.text);
+                list.hits << (counted ? e.hits : -1);
+            }
+            out << list;
+        }
+        Q_EMIT service_->listsReady(out);
     }
 
     void fetchEvent(qint64 id)
@@ -194,6 +223,7 @@ WorkbenchService::WorkbenchService(QObject* parent)
     qRegisterMetaType<WorkspaceSummary>();
     qRegisterMetaType<RunOutcome>();
     qRegisterMetaType<ImportOutcome>();
+    qRegisterMetaType<QVector<RuleList>>();
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(this, &WorkbenchService::workspaceChanged, this, &WorkbenchService::adoptSummary);

@@ -5,6 +5,7 @@
 
 #include "core/progress.h"
 #include "result_table.h"
+#include "rule_lists_panel.h"
 #include "workspace_panel.h"
 
 #include <QObject>
@@ -77,6 +78,8 @@ Q_SIGNALS:
     void runCancelled();
     void eventReady(qint64 id, const QByteArray& json);
     void eventsNdjsonReady(const QByteArray& ndjson);
+    // After runFinished: the lists inside the query with each entry's hit count.
+    void listsReady(const QVector<eqlwb::ui::RuleList>& lists);
     void eventsExported(int count, const QString& path);
     void exportFailed(const QString& message);
 
@@ -97,3 +100,4 @@ private:
 Q_DECLARE_METATYPE(eqlwb::ui::WorkspaceSummary)
 Q_DECLARE_METATYPE(eqlwb::ui::RunOutcome)
 Q_DECLARE_METATYPE(eqlwb::ui::ImportOutcome)
+Q_DECLARE_METATYPE(QVector<eqlwb::ui::RuleList>)

@@ -4,6 +4,7 @@
 #include "rules/rule_file.h"
 #include "store/workspace.h"
 #include "support/cli_runner.h"
+#include "support/generated_workspace.h"
 #include "support/test_paths.h"
 
 #include <QDir>
@@ -47,17 +48,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         dir_ = tempDir() + "/cli_lists";
-        QDir(dir_).removeRecursively();
-        QDir().mkpath(dir_);
-        GenOptions options;
-        options.events = 30000;
-        options.seed = 11;
-        const std::string logs = (dir_ + "/t.ndjson").toStdString();
-        QVERIFY(writeTelemetry(logs, options).ok());
-        workspace_ = dir_ + "/lists.eqlwb";
-        auto ws = Workspace::open(workspace_.toStdString());
-        QVERIFY(ws.ok());
-        QVERIFY((*ws)->import({logs}).ok());
+        workspace_ = generatedWorkspace(dir_, "lists.eqlwb", 30000, 11);
+        QVERIFY(!workspace_.isEmpty());
         auto rule = loadRuleFile(seedRule().toStdString());
         QVERIFY(rule.ok());
         seedQuery_ = QString::fromStdString(rule->rules.front().query());

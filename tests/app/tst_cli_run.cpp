@@ -4,6 +4,7 @@
 #include "rules/rule_file.h"
 #include "store/workspace.h"
 #include "support/cli_runner.h"
+#include "support/generated_workspace.h"
 #include "support/test_paths.h"
 
 #include <QDir>
@@ -57,17 +58,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         dir_ = tempDir() + "/cli_run";
-        QDir(dir_).removeRecursively();
-        QDir().mkpath(dir_);
-        GenOptions options;
-        options.events = 30000;
-        options.seed = 11;
-        const std::string logs = (dir_ + "/t.ndjson").toStdString();
-        QVERIFY(writeTelemetry(logs, options).ok());
-        workspace_ = dir_ + "/run.eqlwb";
-        auto ws = Workspace::open(workspace_.toStdString());
-        QVERIFY(ws.ok());
-        QVERIFY((*ws)->import({logs}).ok());
+        workspace_ = generatedWorkspace(dir_, "run.eqlwb", 30000, 11);
+        QVERIFY(!workspace_.isEmpty());
         auto rule = loadRuleFile(seedRule().toStdString());
         QVERIFY(rule.ok());
         // The rule's condition is one `and` chain, so appending `and X` narrows it.

@@ -10,6 +10,7 @@
 #include "result_table_model.h"
 #include "results_pane.h"
 #include "store/workspace.h"
+#include "support/generated_workspace.h"
 #include "support/test_paths.h"
 
 #include <QAbstractItemModelTester>
@@ -64,20 +65,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString dir = test::tempDir() + "/workbench_loop";
-        QDir(dir).removeRecursively();
-        QDir().mkpath(dir);
-        const std::string logs = (dir + "/telemetry.ndjson").toStdString();
-        GenOptions options;
-        options.events = 20000;
-        options.seed = 42;
-        QVERIFY(writeTelemetry(logs, options).ok());
-        workspacePath_ = dir + "/loop.eqlwb";
-        auto ws = Workspace::open(workspacePath_.toStdString());
-        QVERIFY(ws.ok());
-        auto report = (*ws)->import({logs});
-        QVERIFY(report.ok());
-        QCOMPARE(report->events, int64_t(20000));
+        workspacePath_
+            = test::generatedWorkspace(test::tempDir() + "/workbench_loop", "loop.eqlwb", 20000, 42);
+        QVERIFY(!workspacePath_.isEmpty());
     }
 
     void runningFillsTheTableWithExactlyTheEnginesMatches()
@@ -181,6 +171,37 @@ private Q_SLOTS:
         QVERIFY2(w.statusText().contains(QStringLiteral("0 events added, %1 removed since the previous run")
                                              .arg(QLocale().toString(before - after))),
             qPrintable(w.statusText()));
+    }
+
+    void theListsDockShowsTheQueryListsAndEditingOneRewritesAndReruns()
+    {
+        MainWindow w;
+        QSignalSpy listsReady(w.service(), &WorkbenchService::listsReady);
+        QVERIFY(openAndRunSeedQuery(w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.ruleListsPanel()->lists().size() == 2, 30000);
+        const auto lists = w.ruleListsPanel()->lists();
+        QCOMPARE(lists[0].field, QStringLiteral("dns.question.name"));
+        QVERIFY(!lists[0].exclude);
+        QCOMPARE(lists[0].entries, QStringList({"*pastebin*", "*ngrok*", "*githubusercontent*"}));
+        QCOMPARE(lists[1].field, QStringLiteral("process.name"));
+        QVERIFY(lists[1].exclude);
+        // Include counts add up to the matches when the patterns do not overlap.
+        qint64 sum = 0;
+        for (qint64 h : lists[0].hits)
+            sum += h;
+        QCOMPARE(sum, qint64(w.resultsPane()->model()->totalRows()));
+
+        // Removing an entry rewrites the query (one undo step) and runs it again.
+        const int before = w.resultsPane()->model()->totalRows();
+        const qint64 ngrok = lists[0].hits[1];
+        QSignalSpy settled(&w, &MainWindow::runSettled);
+        Q_EMIT w.ruleListsPanel()->entryRemoveRequested(1, QStringLiteral("*ngrok*"));
+        QVERIFY(settled.count() > 0 || settled.wait(30000));
+        QVERIFY(!w.editor()->text().contains(QStringLiteral("ngrok")));
+        QCOMPARE(qint64(w.resultsPane()->model()->totalRows()), before - ngrok);
+        QVERIFY(w.statusText().contains(QStringLiteral("removed since the previous run")));
+        w.editor()->undo();
+        QVERIFY(w.editor()->text().contains(QStringLiteral("ngrok")));
     }
 
     void typingAFieldPrefixOffersTheField()
