@@ -6,24 +6,15 @@
 #include "eql/analyzer.h"
 #include "eql/formatter.h"
 #include "eql/parser.h"
+#include "query_input.h"
 
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace eqlwb::cli {
 
 namespace {
-
-bool readAll(std::istream& in, std::string& out)
-{
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return !in.bad();
-}
 
 // The source line holding `offset`, and a caret line under the span (tabs kept so it aligns).
 std::string caretLines(const std::string& text, const Span& span)
@@ -78,23 +69,11 @@ int runParse(const Args& args)
     if (file.has_value() == !parsed->positionals.empty() || parsed->positionals.size() > 1)
         return usageError("parse", "give one QUERY, or -f FILE (-f - reads standard input)");
 
-    std::string text;
-    std::string prefix;
-    if (file) {
-        if (*file == "-") {
-            readAll(std::cin, text);
-            prefix = "<stdin>:";
-        } else {
-            std::ifstream in(*file, std::ios::binary);
-            if (!in || !readAll(in, text)) {
-                std::cerr << "eqlwb parse: cannot read " << *file << "\n";
-                return kExitUsage;
-            }
-            prefix = *file + ":";
-        }
-    } else {
-        text = parsed->positionals.front();
-    }
+    auto input = readQueryInput("parse", file, file ? std::string() : parsed->positionals.front());
+    if (!input)
+        return kExitUsage;
+    const std::string& text = input->text;
+    const std::string& prefix = input->prefix;
 
     auto result = eql::parseQuery(text);
     auto diagnostics = std::move(result.diagnostics);

@@ -5,41 +5,19 @@
 // Exit 0 on success, 1 for an invalid query (LINE:COL: error: message), 2 on usage or I/O.
 #include "cli_args.h"
 #include "commands.h"
-#include "result_output.h"
 #include "eql/parser.h"
 #include "exec/query_runner.h"
-#include "exec/value_ops.h"
-#include "store/timestamp.h"
+#include "query_input.h"
+#include "result_output.h"
 #include "store/workspace.h"
 
-#include <algorithm>
-#include <charconv>
-#include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <set>
-#include <sstream>
 
 namespace eqlwb::cli {
 
 namespace {
 
 constexpr const char* kName = "query";
-
-bool readFile(const std::string& path, std::string& out)
-{
-    std::ostringstream buffer;
-    if (path == "-") {
-        buffer << std::cin.rdbuf();
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in)
-            return false;
-        buffer << in.rdbuf();
-    }
-    out = buffer.str();
-    return true;
-}
 
 void printDiagnostic(const std::string& prefix, const std::string& text, const Diagnostic& d)
 {
@@ -64,17 +42,11 @@ int runQuery(const Args& args)
     if (!readResultOptions(kName, *parsed, options, output))
         return kExitUsage;
 
-    std::string text;
-    std::string prefix;
-    if (file) {
-        if (!readFile(*file, text)) {
-            std::cerr << "eqlwb query: cannot read " << *file << "\n";
-            return kExitUsage;
-        }
-        prefix = (*file == "-" ? std::string("<stdin>") : *file) + ":";
-    } else {
-        text = parsed->positionals[1];
-    }
+    auto input = readQueryInput(kName, file, file ? std::string() : parsed->positionals[1]);
+    if (!input)
+        return kExitUsage;
+    const std::string& text = input->text;
+    const std::string& prefix = input->prefix;
 
     auto parse = eql::parseQuery(text);
     for (const auto& d : parse.diagnostics)

@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace eqlwb {
 
@@ -94,18 +93,6 @@ Result<LoadedRules> loadRuleText(const std::string& text, const std::string& nam
     out.unattachedLists = std::move(r->unattachedLists);
     out.diagnostics = std::move(r->diagnostics);
     return out;
-}
-
-Result<std::string> readTextFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{"io", "cannot open " + path, {}};
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad())
-        return Error{"io", "cannot read " + path, {}};
-    return buf.str();
 }
 
 Result<LoadedRules> loadRuleFile(const std::string& path)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/text_file.h" // readTextFile, which rule readers use
 #include "rules/rule.h"
 
 #include <string>
@@ -20,9 +21,6 @@ struct LoadedRules {
 // first non-blank byte decides ('{' or '[' is JSON). A .json holding one pretty-printed object or
 // an array of rule objects is read too. Errors: "io" (unreadable), "bad-toml", "bad-ndjson".
 Result<LoadedRules> loadRuleText(const std::string& text, const std::string& nameHint = {});
-// A whole file as bytes; Error{"io"} naming the path when it cannot be read.
-Result<std::string> readTextFile(const std::string& path);
-
 // Also reads the version of a TOML rule from version.lock.json beside the file, if there is one.
 Result<LoadedRules> loadRuleFile(const std::string& path);
 

@@ -1,12 +1,12 @@
 #include "exec/conformance/es_qa_data.h"
 
+#include "core/text_file.h"
 #include "store/timestamp.h"
 
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 namespace eqlwb {
@@ -14,16 +14,6 @@ namespace eqlwb {
 namespace {
 
 using nlohmann::json;
-
-Result<std::string> readText(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{"io", "cannot read " + path, {}};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Drops whole lines starting (after blanks) with the given comment marker.
 std::string stripCommentLines(const std::string& text, const std::string& marker)
@@ -52,7 +42,8 @@ std::string nanosText(int64_t nanos)
 }
 
 // Date fields of a mapping that declare a custom `format` (e.g. "dd-MM-yyyy"), by path.
-void customDateFormats(const json& properties, const std::string& prefix, std::map<std::string, std::string>& out)
+void customDateFormats(
+    const json& properties, const std::string& prefix, std::map<std::string, std::string>& out)
 {
     if (!properties.is_object())
         return;
@@ -104,8 +95,8 @@ std::optional<std::string> isoFromPattern(const std::string& text, const std::st
     if (t != text.size())
         return std::nullopt;
     char iso[40];
-    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", parts[0], parts[1], parts[2], parts[3],
-        parts[4], parts[5]);
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d.000Z", parts[0], parts[1], parts[2],
+        parts[3], parts[4], parts[5]);
     return std::string(iso);
 }
 
@@ -155,7 +146,7 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
     try {
         QaData data;
         data.source = std::make_unique<MemorySource>();
-        auto mappingText = readText(spec.mappingFile);
+        auto mappingText = readTextFile(spec.mappingFile);
         if (!mappingText)
             return mappingText.error();
         const json mapping = json::parse(stripCommentLines(*mappingText, "#"));
@@ -166,14 +157,14 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
             json fileMapping = mapping;
             const std::string sibling = file.substr(0, file.rfind('.')) + ".mapping";
             if (sibling != spec.mappingFile) {
-                if (auto siblingText = readText(sibling)) {
+                if (auto siblingText = readTextFile(sibling)) {
                     fileMapping = json::parse(stripCommentLines(*siblingText, "#"));
                     walkMapping(fileMapping.value("properties", json::object()), "", *data.source, data);
                 }
             }
             std::map<std::string, std::string> formats;
             customDateFormats(fileMapping.value("properties", json::object()), "", formats);
-            auto text = readText(file);
+            auto text = readTextFile(file);
             if (!text)
                 return text.error();
             json events = json::parse(stripCommentLines(*text, "//"));

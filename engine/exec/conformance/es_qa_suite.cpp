@@ -1,15 +1,14 @@
 #include "exec/conformance/es_qa_suite.h"
 
+#include "core/text_file.h"
 #include "eql/parser.h"
 #include "exec/conformance/es_qa_data.h"
 #include "exec/plan.h"
 #include "exec/query_runner.h"
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 namespace eqlwb {
@@ -47,16 +46,6 @@ const std::vector<SuiteSpec>& suiteSpecs()
             EndgameTime::None},
     };
     return specs;
-}
-
-Result<std::string> readText(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error{"io", "cannot read " + path.string(), {}};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // ES's JToml accepts bare `null` inside join_keys arrays; strict TOML does not. Quote it
@@ -148,7 +137,7 @@ void count(QaReport& report, QaCase c)
 
 Status runQuerySuite(const fs::path& dir, const SuiteSpec& spec, QaReport& report, const CancelToken& cancel)
 {
-    auto text = readText(dir / spec.file);
+    auto text = readTextFile((dir / spec.file).string());
     if (!text)
         return Ok{}; // a suite file the folder lacks is simply not run
     toml::table table;
@@ -222,7 +211,7 @@ Status runQuerySuite(const fs::path& dir, const SuiteSpec& spec, QaReport& repor
 std::set<std::string> unsupportedExpressions(const fs::path& file)
 {
     std::set<std::string> out;
-    auto text = readText(file);
+    auto text = readTextFile(file.string());
     if (!text)
         return out;
     try {
@@ -305,7 +294,7 @@ QaCase unitCase(const char* file, std::string_view group, const toml::table& tes
 Status runFoldSuite(
     const fs::path& dir, const char* file, const std::set<std::string>& unsupported, QaReport& report)
 {
-    auto text = readText(dir / "unit" / file);
+    auto text = readTextFile((dir / "unit" / file).string());
     if (!text)
         return Ok{};
     toml::table table;
