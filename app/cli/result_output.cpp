@@ -22,7 +22,6 @@ public:
     {
     }
 
-    // Row of an event id (ids ascend with rows in every ColumnSource we have, but search anyway).
     std::optional<uint32_t> rowOf(int64_t id)
     {
         if (!index_) {
@@ -31,14 +30,7 @@ public:
                 return std::nullopt;
             index_ = *index;
         }
-        const auto& ids = index_->ids;
-        auto it = std::lower_bound(ids.begin(), ids.end(), id);
-        if (it != ids.end() && *it == id)
-            return static_cast<uint32_t>(it - ids.begin());
-        auto linear = std::find(ids.begin(), ids.end(), id);
-        if (linear == ids.end())
-            return std::nullopt;
-        return static_cast<uint32_t>(linear - ids.begin());
+        return rowOfEvent(*index_, id);
     }
 
     int64_t timestamp(uint32_t row) const

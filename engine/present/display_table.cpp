@@ -13,15 +13,6 @@ namespace {
 
 constexpr uint32_t kNoRow = 0xFFFFFFFFu;
 
-// Event id → row of the source's columns (ids ascend with rows).
-uint32_t rowOf(const EventIndex& index, int64_t id)
-{
-    const auto it = std::lower_bound(index.ids.begin(), index.ids.end(), id);
-    if (it == index.ids.end() || *it != id)
-        return kNoRow;
-    return static_cast<uint32_t>(it - index.ids.begin());
-}
-
 // Assigns dictionary codes to texts as they come, so each distinct text is stored once.
 class Interner {
 public:
@@ -190,7 +181,7 @@ Result<DisplayTable> buildDisplayTable(ColumnSource& source, ColumnCache& cache,
     std::vector<uint32_t> rows;
     rows.reserve(table.eventIds.size());
     for (int64_t id : table.eventIds)
-        rows.push_back(id < 0 ? kNoRow : rowOf(events, id));
+        rows.push_back(id < 0 ? kNoRow : rowOfEvent(events, id).value_or(kNoRow));
 
     for (const auto& path : columns) {
         DisplayColumn out;

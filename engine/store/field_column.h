@@ -4,7 +4,9 @@
 
 #include "store/value.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,19 @@ struct EventIndex {
     std::vector<int64_t> ids; // stable event id (events.id in SQLite)
     std::vector<int64_t> timestamps; // nanoseconds since the Unix epoch; INT64_MIN when missing
 };
+
+// The row of an event id. Ids ascend with rows in a workspace (a binary search finds them); an
+// in-memory source given explicit ids may hold them in any order, so a miss falls back to a scan.
+inline std::optional<uint32_t> rowOfEvent(const EventIndex& index, int64_t id)
+{
+    const auto& ids = index.ids;
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    if (it == ids.end() || *it != id)
+        it = std::find(ids.begin(), ids.end(), id);
+    if (it == ids.end())
+        return std::nullopt;
+    return static_cast<uint32_t>(it - ids.begin());
+}
 
 } // namespace eqlwb
 
