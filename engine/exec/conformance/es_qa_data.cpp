@@ -41,9 +41,10 @@ std::string nanosText(int64_t nanos)
     return text;
 }
 
-// Date fields of a mapping that declare a custom `format` (e.g. "dd-MM-yyyy"), by path.
-void customDateFormats(
-    const json& properties, const std::string& prefix, std::map<std::string, std::string>& out)
+// Calls fn(path, definition) for every leaf field of a mapping's `properties`, nested objects
+// flattened into dotted paths.
+template <typename Fn>
+void forEachMappedField(const json& properties, const std::string& prefix, const Fn& fn)
 {
     if (!properties.is_object())
         return;
@@ -52,10 +53,19 @@ void customDateFormats(
         if (!def.is_object())
             continue;
         if (def.contains("properties"))
-            customDateFormats(def["properties"], path, out);
-        else if (def.value("type", "") == "date" && def.contains("format") && def["format"].is_string())
-            out[path] = def["format"].get<std::string>();
+            forEachMappedField(def["properties"], path, fn);
+        else
+            fn(path, def);
     }
+}
+
+// Date fields of a mapping that declare a custom `format` (e.g. "dd-MM-yyyy"), by path.
+void customDateFormats(const json& properties, std::map<std::string, std::string>& out)
+{
+    forEachMappedField(properties, "", [&out](const std::string& path, const json& def) {
+        if (def.value("type", "") == "date" && def.contains("format") && def["format"].is_string())
+            out[path] = def["format"].get<std::string>();
+    });
 }
 
 // Reads text written in a Java date pattern made of yyyy MM dd HH mm ss and literal characters,
@@ -100,23 +110,14 @@ std::optional<std::string> isoFromPattern(const std::string& text, const std::st
     return std::string(iso);
 }
 
-void walkMapping(const json& properties, const std::string& prefix, MemorySource& source, QaData& data)
+void walkMapping(const json& properties, MemorySource& source, QaData& data)
 {
-    if (!properties.is_object())
-        return;
-    for (const auto& [name, def] : properties.items()) {
-        const std::string path = prefix.empty() ? name : prefix + "." + name;
-        if (!def.is_object())
-            continue;
-        if (def.contains("properties")) {
-            walkMapping(def["properties"], path, source, data);
-            continue;
-        }
+    forEachMappedField(properties, "", [&source, &data](const std::string& path, const json& def) {
         const std::string type = def.value("type", "");
         if (type == "alias") {
             source.addAlias(path, def.value("path", ""));
             source.addKnownField(path);
-            continue;
+            return;
         }
         source.addKnownField(path);
         if (type == "ip")
@@ -136,7 +137,7 @@ void walkMapping(const json& properties, const std::string& prefix, MemorySource
             else if (nv.is_boolean())
                 source.setNullValue(path, nv.get<bool>());
         }
-    }
+    });
 }
 
 } // namespace
@@ -150,7 +151,7 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
         if (!mappingText)
             return mappingText.error();
         const json mapping = json::parse(stripCommentLines(*mappingText, "#"));
-        walkMapping(mapping.value("properties", json::object()), "", *data.source, data);
+        walkMapping(mapping.value("properties", json::object()), *data.source, data);
         for (const auto& file : spec.dataFiles) {
             // Each data file is its own index: a sibling X.mapping (sample1..3) gives its fields
             // and its custom date formats.
@@ -159,11 +160,11 @@ Result<QaData> loadQaData(const QaDataSpec& spec)
             if (sibling != spec.mappingFile) {
                 if (auto siblingText = readTextFile(sibling)) {
                     fileMapping = json::parse(stripCommentLines(*siblingText, "#"));
-                    walkMapping(fileMapping.value("properties", json::object()), "", *data.source, data);
+                    walkMapping(fileMapping.value("properties", json::object()), *data.source, data);
                 }
             }
             std::map<std::string, std::string> formats;
-            customDateFormats(fileMapping.value("properties", json::object()), "", formats);
+            customDateFormats(fileMapping.value("properties", json::object()), formats);
             auto text = readTextFile(file);
             if (!text)
                 return text.error();
