@@ -14,15 +14,6 @@ using namespace eqlwb::test;
 
 namespace {
 
-QString writeFile(const QString& path, const QByteArray& data)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(data);
-    return path;
-}
-
 // What a user would compare before and after: every table's content that an import touches.
 // Opened for writing, as the workbench opens a workspace: after a kill, the first such open rolls
 // back what the dead import left in its journal (a read-only connection cannot).
@@ -63,8 +54,8 @@ private:
 private slots:
     void printsOneLinePerSourceAndExitsZero()
     {
-        const QString a = writeFile(p("a.ndjson"), "{\"a\":1}\n{\"a\":2}\n");
-        const QString b = writeFile(p("b.json"), "[{\"a\":3}]");
+        const QString a = writeTestFile(p("a.ndjson"), "{\"a\":1}\n{\"a\":2}\n");
+        const QString b = writeTestFile(p("b.json"), "[{\"a\":3}]");
         const auto r = runCli({"ingest", p("one.eqlwb"), a, b});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.outLines().contains(a + ": 2 events imported, 0 lines rejected (ndjson)"));
@@ -77,7 +68,7 @@ private slots:
         QByteArray content;
         for (int i = 0; i < 25; ++i)
             content += "{\"ok\":" + QByteArray::number(i) + "}\nnot json\n";
-        const QString f = writeFile(p("bad.ndjson"), content);
+        const QString f = writeTestFile(p("bad.ndjson"), content);
         const auto r = runCli({"ingest", p("bad.eqlwb"), f});
         QCOMPARE(r.exitCode, 0); // committed, with rejected lines
         QVERIFY(r.outLines().contains(f + ": 25 events imported, 25 lines rejected (ndjson)"));
@@ -90,7 +81,7 @@ private slots:
 
     void reimportingIsSkippedWithAMessageAndStillExitsZero()
     {
-        const QString a = writeFile(p("again.ndjson"), "{\"a\":1}\n");
+        const QString a = writeTestFile(p("again.ndjson"), "{\"a\":1}\n");
         QCOMPARE(runCli({"ingest", p("again.eqlwb"), a}).exitCode, 0);
         const auto r = runCli({"ingest", p("again.eqlwb"), a});
         QCOMPARE(r.exitCode, 0);
@@ -106,7 +97,7 @@ private slots:
     void exitsTwoWhenNothingCouldBeRead()
     {
         QFETCH(QStringList, inputs);
-        writeFile(p("binary.bin"), QByteArray("\x00\x01\x02\x03garbage", 11));
+        writeTestFile(p("binary.bin"), QByteArray("\x00\x01\x02\x03garbage", 11));
         QStringList args{"ingest", p("nothing.eqlwb")};
         for (const auto& i : inputs)
             args << p(i);
@@ -126,7 +117,7 @@ private slots:
 
     void mappingSysmonProducesEcsFields()
     {
-        const QString raw = writeFile(p("sysmon.jsonl"),
+        const QString raw = writeTestFile(p("sysmon.jsonl"),
             R"({"EventID":22,"UtcTime":"2019-12-05 01:49:47.174","ProcessGuid":"{a}","Image":"C:\\x\\evil.exe","QueryName":"pastebin.com","Hostname":"h1"})"
             "\n");
         const auto r = runCli({"ingest", p("sysmon.eqlwb"), raw, "--mapping", "sysmon"});
@@ -147,7 +138,7 @@ private slots:
 
     void theTimestampFieldOptionPicksTheEventTime()
     {
-        const QString f = writeFile(p("when.ndjson"), "{\"when\":\"2024-01-01T00:00:00Z\"}\n");
+        const QString f = writeTestFile(p("when.ndjson"), "{\"when\":\"2024-01-01T00:00:00Z\"}\n");
         QCOMPARE(runCli({"ingest", p("when.eqlwb"), f, "--timestamp-field", "when"}).exitCode, 0);
         sqlite3* db = nullptr;
         sqlite3_open_v2(p("when.eqlwb").toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
@@ -162,7 +153,7 @@ private slots:
     void killingAnImportMidwayLeavesTheWorkspaceAsItWas()
     {
         const QString ws = p("kill.eqlwb");
-        const QString small = writeFile(p("before.ndjson"), "{\"a\":1}\n{\"a\":2}\n");
+        const QString small = writeTestFile(p("before.ndjson"), "{\"a\":1}\n{\"a\":2}\n");
         QCOMPARE(runCli({"ingest", ws, small}).exitCode, 0);
         const QString before = snapshot(ws);
         QVERIFY(before.startsWith("ok|"));
@@ -190,7 +181,7 @@ private slots:
 
         QCOMPARE(snapshot(ws), before);
         // And the workspace still takes imports.
-        const QString after = writeFile(p("after.ndjson"), "{\"a\":3}\n");
+        const QString after = writeTestFile(p("after.ndjson"), "{\"a\":3}\n");
         QCOMPARE(runCli({"ingest", ws, after}).exitCode, 0);
         QVERIFY(snapshot(ws).contains("\n3|")); // three events now
         QFile::remove(big);

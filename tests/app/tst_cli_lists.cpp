@@ -20,13 +20,6 @@ namespace {
 
 QString seedRule() { return sourceDir() + "/rules/command_and_control_common_webservices.toml"; }
 
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
 QByteArray readText(const QString& path)
 {
     QFile f(path);
@@ -135,13 +128,13 @@ private Q_SLOTS:
         QByteArray text = readText(seedRule());
         QVERIFY(text.contains("network where"));
         const QString broken = dir_ + "/broken.toml";
-        writeText(broken, QByteArray(text).replace("network where", "network where ("));
+        writeTestFile(broken, QByteArray(text).replace("network where", "network where ("));
         const auto r = runCli({"lists", broken});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.isEmpty());
         const QString badToml = dir_ + "/bad.toml";
-        writeText(badToml, "[rule\nquery = '''\n");
+        writeTestFile(badToml, "[rule\nquery = '''\n");
         QCOMPARE(runCli({"lists", badToml}).exitCode, 1);
     }
 

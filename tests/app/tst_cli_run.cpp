@@ -19,13 +19,6 @@ namespace {
 QString seedRule() { return sourceDir() + "/rules/command_and_control_common_webservices.toml"; }
 QString sequenceRule() { return sourceDir() + "/rules/execution_script_host_then_tunnel_dns.toml"; }
 
-void writeText(const QString& path, const QByteArray& text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
 // A Kibana exception-list export: the container, one item, the summary line.
 QByteArray exceptionExport(const QByteArray& itemName, const QByteArray& entries)
 {
@@ -79,7 +72,7 @@ private Q_SLOTS:
     void anExceptionItemHidesTheEventsItMatchesAndSaysHowMany()
     {
         const QString file = dir_ + "/powershell.ndjson";
-        writeText(file,
+        writeTestFile(file,
             exceptionExport("powershell",
                 "[{\"field\":\"process.name\",\"operator\":\"included\",\"type\":\"match\","
                 "\"value\":\"powershell.exe\"}]"));
@@ -97,12 +90,12 @@ private Q_SLOTS:
     void aListEntryReadsItsValueListFile()
     {
         const QString exceptions = dir_ + "/hosts.ndjson";
-        writeText(exceptions,
+        writeTestFile(exceptions,
             exceptionExport("hosts",
                 "[{\"field\":\"host.name\",\"operator\":\"included\",\"type\":\"list\","
                 "\"list\":{\"id\":\"noisy-hosts\",\"type\":\"keyword\"}}]"));
         const QString values = dir_ + "/noisy-hosts.txt";
-        writeText(values, "WKS-ENG-03\r\nWKS-FIN-13\n\n");
+        writeTestFile(values, "WKS-ENG-03\r\nWKS-FIN-13\n\n");
         const int all = countOf(runCli({"run", workspace_, seedRule(), "--count"}));
         const int onHosts = queryCount(seedQuery_ + "\n and host.name in (\"WKS-ENG-03\", \"WKS-FIN-13\")");
         const auto r = runCli({"run", workspace_, seedRule(), "--count", "--exceptions", exceptions,

@@ -13,16 +13,6 @@ using namespace eqlwb;
 
 namespace {
 
-QString writeFile(const QString& dir, const QString& name, const QByteArray& data)
-{
-    const QString path = dir + "/" + name;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(data);
-    return path;
-}
-
 QByteArray gzipBytes(const QByteArray& data)
 {
     z_stream zs{};
@@ -101,8 +91,8 @@ private slots:
         QFETCH(QString, format);
         QFETCH(int, events);
         for (bool gz : {false, true}) {
-            const QString file
-                = writeFile(tmp_.path(), QString("in%1.log").arg(++n_), gz ? gzipBytes(content) : content);
+            const QString file = test::writeTestFile(
+                tmp_.path() + '/' + QString("in%1.log").arg(++n_), gz ? gzipBytes(content) : content);
             auto ws = openWs(wsPath());
             auto r = ws->import({file.toStdString()});
             QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
@@ -116,7 +106,7 @@ private slots:
 
     void hitsKeepTheirIdAndIndexAndStoreTheirSource()
     {
-        const QString file = writeFile(tmp_.path(), "hits.json",
+        const QString file = test::writeTestFile(tmp_.path() + "/hits.json",
             "[{\"_index\":\"logs-a\",\"_id\":\"abc\",\"_source\":{\"process\":{\"name\":\"x.exe\"}}}]");
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({file.toStdString()}).ok());
@@ -130,7 +120,7 @@ private slots:
 
     void columnsHoldFlattenedTypedValuesInEventOrder()
     {
-        const QString file = writeFile(tmp_.path(), "three.ndjson", kThreeEvents);
+        const QString file = test::writeTestFile(tmp_.path() + "/three.ndjson", kThreeEvents);
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({file.toStdString()}).ok());
         auto name = ws->column("process.name");
@@ -154,7 +144,7 @@ private slots:
 
     void timestampsBecomeNanoseconds()
     {
-        const QString file = writeFile(tmp_.path(), "ts.ndjson", kThreeEvents);
+        const QString file = test::writeTestFile(tmp_.path() + "/ts.ndjson", kThreeEvents);
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({file.toStdString()}).ok());
         auto idx = ws->eventIndex();
@@ -168,8 +158,8 @@ private slots:
 
     void theTimestampFieldIsConfigurable()
     {
-        const QString file
-            = writeFile(tmp_.path(), "tsf.ndjson", "{\"when\":\"1970-01-01T00:00:10Z\"}\n{\"a\":1}\n");
+        const QString file = test::writeTestFile(
+            tmp_.path() + "/tsf.ndjson", "{\"when\":\"1970-01-01T00:00:10Z\"}\n{\"a\":1}\n");
         auto ws = openWs(wsPath());
         ImportOptions o;
         o.timestampField = "when";
@@ -181,7 +171,7 @@ private slots:
 
     void theFieldCatalogueCountsEventsAndTypes()
     {
-        const QString file = writeFile(tmp_.path(), "cat.ndjson", kThreeEvents);
+        const QString file = test::writeTestFile(tmp_.path() + "/cat.ndjson", kThreeEvents);
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({file.toStdString()}).ok());
         const auto paths = ws->fieldPaths();
@@ -207,8 +197,9 @@ private slots:
 
     void reimportingTheSameContentIsSkippedAndDataVersionMovesOnEveryImport()
     {
-        const QString a = writeFile(tmp_.path(), "dup-a.ndjson", kThreeEvents);
-        const QString b = writeFile(tmp_.path(), "dup-b.ndjson", kThreeEvents); // same bytes, other name
+        const QString a = test::writeTestFile(tmp_.path() + "/dup-a.ndjson", kThreeEvents);
+        const QString b
+            = test::writeTestFile(tmp_.path() + "/dup-b.ndjson", kThreeEvents); // same bytes, other name
         auto ws = openWs(wsPath());
         const uint64_t v0 = ws->dataVersion();
         QVERIFY(ws->import({a.toStdString()}).ok());
@@ -225,8 +216,10 @@ private slots:
 
     void eventIdsStayDenseAcrossImportsAndColumnsSpanThem()
     {
-        const QString a = writeFile(tmp_.path(), "span-a.ndjson", "{\"k\":\"a\"}\n{\"k\":\"b\"}\n");
-        const QString b = writeFile(tmp_.path(), "span-b.ndjson", "{\"k\":\"c\"}\n{\"other\":1}\n");
+        const QString a
+            = test::writeTestFile(tmp_.path() + "/span-a.ndjson", "{\"k\":\"a\"}\n{\"k\":\"b\"}\n");
+        const QString b
+            = test::writeTestFile(tmp_.path() + "/span-b.ndjson", "{\"k\":\"c\"}\n{\"other\":1}\n");
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({a.toStdString()}).ok());
         QVERIFY(ws->import({b.toStdString()}).ok());
@@ -239,9 +232,9 @@ private slots:
     {
         QDir(tmp_.path()).mkpath("folder");
         const QString dir = tmp_.path() + "/folder";
-        writeFile(dir, "a.ndjson", "{\"a\":1}\n");
-        writeFile(dir, "b.json.gz", gzipBytes("[{\"a\":2}]"));
-        writeFile(dir, "notes.txt", "not a log");
+        test::writeTestFile(dir + "/a.ndjson", "{\"a\":1}\n");
+        test::writeTestFile(dir + "/b.json.gz", gzipBytes("[{\"a\":2}]"));
+        test::writeTestFile(dir + "/notes.txt", "not a log");
         auto ws = openWs(wsPath());
         auto r = ws->import({dir.toStdString()});
         QVERIFY(r.ok());
@@ -251,7 +244,7 @@ private slots:
 
     void malformedLinesAreReportedWithTheirLineAndGoodLinesKept()
     {
-        const QString file = writeFile(tmp_.path(), "bad.ndjson",
+        const QString file = test::writeTestFile(tmp_.path() + "/bad.ndjson",
             "{\"a\":1}\n{\"a\":\n\"just a string\"\n{\"a\":\"\xff\xfe\"}\n[1,2]\n{\"a\":4}\n");
         auto ws = openWs(wsPath());
         auto r = ws->import({file.toStdString()});
@@ -290,8 +283,9 @@ private slots:
         QFETCH(int, events);
         QFETCH(QString, message);
         const QString ws = wsPath();
-        const QString good = writeFile(tmp_.path(), QString("good%1.ndjson").arg(n_), kThreeEvents);
-        const QString bad = writeFile(tmp_.path(), QString("bad%1.log").arg(n_), content);
+        const QString good
+            = test::writeTestFile(tmp_.path() + '/' + QString("good%1.ndjson").arg(n_), kThreeEvents);
+        const QString bad = test::writeTestFile(tmp_.path() + '/' + QString("bad%1.log").arg(n_), content);
         auto w = openWs(ws);
         QVERIFY(w->import({good.toStdString()}).ok());
         auto r = w->import({bad.toStdString()});
@@ -313,7 +307,7 @@ private slots:
     void aLineOf50MegabytesIsRejectedWithoutLosingTheOthers()
     {
         QByteArray content = "{\"a\":1}\n{\"big\":\"" + QByteArray(50 << 20, 'x') + "\"}\n{\"a\":2}\n";
-        const QString file = writeFile(tmp_.path(), "huge.ndjson", content);
+        const QString file = test::writeTestFile(tmp_.path() + "/huge.ndjson", content);
         content.clear();
         auto ws = openWs(wsPath());
         auto r = ws->import({file.toStdString()});
@@ -335,7 +329,7 @@ private slots:
                     + "\":" + QByteArray::number(i);
             content += "}\n";
         }
-        const QString file = writeFile(tmp_.path(), "wide.ndjson", content);
+        const QString file = test::writeTestFile(tmp_.path() + "/wide.ndjson", content);
         auto ws = openWs(wsPath());
         auto r = ws->import({file.toStdString()});
         QVERIFY(r.ok());
@@ -349,7 +343,7 @@ private slots:
 
     void hostileFieldNamesAreStoredSafely()
     {
-        const QString file = writeFile(tmp_.path(), "inject.ndjson",
+        const QString file = test::writeTestFile(tmp_.path() + "/inject.ndjson",
             "{\"x\\\"; DROP TABLE events; --\":\"v\",\"a'b\":1,\"\":2,\"a..b\":3}\n");
         auto ws = openWs(wsPath());
         auto r = ws->import({file.toStdString()});
@@ -362,8 +356,9 @@ private slots:
 
     void aCancelledImportLeavesTheWorkspaceAsItWas()
     {
-        const QString a = writeFile(tmp_.path(), "keep.ndjson", kThreeEvents);
-        const QString b = writeFile(tmp_.path(), "cancel.ndjson", QByteArray("{\"a\":1}\n").repeated(50000));
+        const QString a = test::writeTestFile(tmp_.path() + "/keep.ndjson", kThreeEvents);
+        const QString b
+            = test::writeTestFile(tmp_.path() + "/cancel.ndjson", QByteArray("{\"a\":1}\n").repeated(50000));
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({a.toStdString()}).ok());
         const uint64_t v = ws->dataVersion();
@@ -382,8 +377,8 @@ private slots:
 
     void progressReportsBytesAndEvents()
     {
-        const QString b
-            = writeFile(tmp_.path(), "progress.ndjson", QByteArray("{\"a\":1}\n").repeated(20000));
+        const QString b = test::writeTestFile(
+            tmp_.path() + "/progress.ndjson", QByteArray("{\"a\":1}\n").repeated(20000));
         auto ws = openWs(wsPath());
         Progress last;
         ImportOptions o;
@@ -396,8 +391,8 @@ private slots:
 
     void aFileThatIsNotAWorkspaceIsRefused()
     {
-        const QString file
-            = writeFile(tmp_.path(), "not-a-ws.eqlwb", "hello, this is text and not SQLite at all....");
+        const QString file = test::writeTestFile(
+            tmp_.path() + "/not-a-ws.eqlwb", "hello, this is text and not SQLite at all....");
         auto ws = Workspace::open(file.toStdString());
         QVERIFY(!ws.ok());
         QFile f(file);
@@ -407,7 +402,7 @@ private slots:
 
     void eventsAreReadableFromPlainSql()
     {
-        const QString file = writeFile(tmp_.path(), "sql.ndjson", kThreeEvents);
+        const QString file = test::writeTestFile(tmp_.path() + "/sql.ndjson", kThreeEvents);
         auto ws = openWs(wsPath());
         QVERIFY(ws->import({file.toStdString()}).ok());
         sqlite3_stmt* st = nullptr;

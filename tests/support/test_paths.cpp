@@ -36,4 +36,12 @@ std::string readTestFile(const QString& path)
     return {bytes.constData(), static_cast<size_t>(bytes.size())};
 }
 
+QString writeTestFile(const QString& path, const QByteArray& data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size())
+        qFatal("cannot write %s: %s", qPrintable(path), qPrintable(file.errorString()));
+    return path;
+}
+
 } // namespace eqlwb::test

@@ -13,6 +13,8 @@ QString cliPath(); // the built eqlwb
 QString tempDir(); // a scratch folder under the build tree, created on demand
 // The whole content of a file the test needs; stops the test program when it cannot be read.
 std::string readTestFile(const QString& path);
+// Writes (or overwrites) a file the test needs and returns its path; stops the program on failure.
+QString writeTestFile(const QString& path, const QByteArray& data);
 
 } // namespace eqlwb::test
 
