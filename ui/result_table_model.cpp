@@ -20,6 +20,7 @@ void ResultTableModel::setTable(ResultTable table)
     lastHits_.clear();
     columnFilters_ = QVector<QString>(table_.columns.size());
     sortColumn_ = -1;
+    visible_.clear(); // no row may point into the new table before rebuild() fills it
     endResetModel();
     rebuild();
 }
