@@ -9,6 +9,10 @@ namespace eqlwb::ui {
 
 namespace {
 
+// Styles follow the engine's token classes, shifted by one (0 is plain text): styleLine relies on it.
+static_assert(EqlLexer::Keyword == static_cast<int>(eql::TokenClass::Keyword) + 1);
+static_assert(EqlLexer::Error == static_cast<int>(eql::TokenClass::Error) + 1);
+
 // LexState <-> Scintilla's int line state. 0 is "normal", what Scintilla starts every line with.
 int encodeState(const eql::LexState& s) { return static_cast<int>(s.mode) | (s.commentDepth << 8); }
 
